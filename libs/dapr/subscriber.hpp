@@ -1,0 +1,48 @@
+#pragma once
+// The app side of Dapr pub/sub: answers GET /dapr/subscribe with the declared subscriptions
+// and turns each delivery into a handler call whose outcome is SUCCESS, RETRY or DROP.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dapr/cloud_event.hpp"
+#include "http/server.hpp"
+#include "metrics/metrics.hpp"
+
+namespace todo::dapr {
+
+enum class Outcome { kSuccess, kRetry, kDrop };
+
+// A handler throws PoisonEvent for input that can never be processed (answered DROP, so the
+// event goes to the dead-letter topic); any other exception is treated as transient (RETRY).
+class PoisonEvent : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Subscription {
+  std::string pubsub = "kafka-pubsub";
+  std::string topic;
+  std::string route;              // e.g. "/events/task-events"
+  std::string dead_letter_topic;  // e.g. "task-events-dlq"
+};
+
+class Subscriber {
+ public:
+  using Handler = std::function<Outcome(const CloudEvent&)>;
+
+  Subscriber(http::Server& server, metrics::Registry& registry);
+  void subscribe(const Subscription& sub, Handler handler);
+
+  // Runs one delivery body through a handler; public so unit tests can drive it.
+  static Outcome dispatch(const std::string& body, const Handler& handler, std::string& reason);
+
+ private:
+  http::Server& server_;
+  metrics::Registry& registry_;
+  std::vector<Subscription> subscriptions_;
+};
+
+const char* to_string(Outcome o);
+
+}  // namespace todo::dapr

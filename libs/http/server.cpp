@@ -1,0 +1,147 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "http/problem.hpp"
+#include "log/log.hpp"
+
+namespace todo::http {
+namespace {
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+// Compares secrets in time independent of where they first differ.
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+std::string status_class(int status) { return std::to_string(status / 100) + "xx"; }
+
+}  // namespace
+
+Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& readiness)
+    : options_(std::move(options)), registry_(registry), readiness_(readiness) {
+  const int threads = options_.worker_threads;
+  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_.set_payload_max_length(options_.max_body_bytes);
+  server_.set_keep_alive_max_count(1000);
+  server_.set_read_timeout(10, 0);
+  server_.set_write_timeout(10, 0);
+
+  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    request_started = std::chrono::steady_clock::now();
+    log::set_trace_id(log::trace_id_from_traceparent(req.get_header_value("traceparent")));
+    if (options_.app_api_token.empty() || is_public(req.path)) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    if (!constant_time_equal(req.get_header_value("dapr-api-token"), options_.app_api_token)) {
+      send_problem(res, 401, "Unauthorized",
+                   "missing or wrong dapr-api-token: only the Dapr sidecar may call this app");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  server_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already wrote its own problem
+    switch (res.status) {
+      case 404:
+        send_problem(res, 404, "Not found", "no route for " + req.method + " " + req.path);
+        break;
+      case 405:
+        send_problem(res, 405, "Method not allowed");
+        break;
+      case 413:
+        send_problem(res, 413, "Payload too large", "the request body is over the size limit");
+        break;
+      default:
+        send_problem(res, res.status, res.status >= 500 ? "Server error" : "Request error");
+    }
+  });
+
+  server_.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
+        }
+        send_problem(res, 500, "Internal error", "the server failed; the error is logged");
+      });
+
+  server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+    registry_
+        .histogram("http_request_duration_seconds", "HTTP request latency",
+                   {{"method", req.method}, {"status", status_class(res.status)}})
+        .observe(seconds);
+    if (res.status >= 500) spdlog::error("{} {} -> {}", req.method, req.path, res.status);
+  });
+
+  server_.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"status", "ok"}});
+  });
+  server_.Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+    send_json(res, readiness_.ready() ? 200 : 503, readiness_.status());
+  });
+  server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(registry_.render(), "text/plain; version=0.0.4");
+  });
+}
+
+void Server::allow_without_token(std::string path_prefix) {
+  public_prefixes_.push_back(std::move(path_prefix));
+}
+
+void Server::allow_exact_without_token(std::string path) { public_paths_.push_back(std::move(path)); }
+
+bool Server::is_public(const std::string& path) const {
+  if (path == "/healthz" || path == "/readyz" || path == "/metrics") return true;
+  for (const auto& p : public_paths_) {
+    if (path == p) return true;
+  }
+  for (const auto& prefix : public_prefixes_) {
+    if (path.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+Server::Handler Server::wrap(Handler h) {
+  return [h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+    try {
+      h(req, res);
+    } catch (const ProblemError& p) {
+      send_problem(res, p.status(), p.title(), p.detail(), p.extra());
+    }
+  };
+}
+
+void Server::get(const std::string& p, Handler h) { server_.Get(p, wrap(std::move(h))); }
+void Server::post(const std::string& p, Handler h) { server_.Post(p, wrap(std::move(h))); }
+void Server::put(const std::string& p, Handler h) { server_.Put(p, wrap(std::move(h))); }
+void Server::patch(const std::string& p, Handler h) { server_.Patch(p, wrap(std::move(h))); }
+void Server::del(const std::string& p, Handler h) { server_.Delete(p, wrap(std::move(h))); }
+void Server::options(const std::string& p, Handler h) { server_.Options(p, wrap(std::move(h))); }
+
+bool Server::bind() {
+  if (options_.port == 0) {
+    options_.port = server_.bind_to_any_port(options_.host);
+    return options_.port > 0;
+  }
+  return server_.bind_to_port(options_.host, options_.port);
+}
+
+bool Server::listen() {
+  if (!server_.is_valid()) return false;
+  return server_.listen_after_bind();
+}
+
+void Server::stop() { server_.stop(); }
+
+}  // namespace todo::http

@@ -1,0 +1,138 @@
+#include "service/runtime.hpp"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "log/log.hpp"
+
+namespace todo::service {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec)) {
+  cxxopts::Options options(spec_.name, "todo platform: " + spec_.name);
+  // clang-format off
+  options.add_options()
+    ("port", "HTTP port of this app (env APP_PORT)",
+     cxxopts::value<int>()->default_value(env_or("APP_PORT", std::to_string(spec_.default_port))))
+    ("host", "address to listen on", cxxopts::value<std::string>()->default_value("127.0.0.1"))
+    ("dapr-http-port", "the sidecar's HTTP port (env DAPR_HTTP_PORT)",
+     cxxopts::value<int>()->default_value(env_or("DAPR_HTTP_PORT", "3500")))
+    ("log-level", "trace, debug, info, warn, error",
+     cxxopts::value<std::string>()->default_value(env_or("LOG_LEVEL", "info")))
+    ("threads", "HTTP worker threads", cxxopts::value<int>()->default_value("8"))
+    ("readiness-period-ms", "how often dependencies are checked",
+     cxxopts::value<int>()->default_value("5000"))
+    ("allow-no-app-token", "serve without checking APP_API_TOKEN (development only)")
+    ("h,help", "show this help");
+  // clang-format on
+  if (spec_.extra_options) spec_.extra_options(options);
+  try {
+    args_ = std::make_unique<cxxopts::ParseResult>(options.parse(argc, argv));
+  } catch (const std::exception& e) {
+    std::cerr << spec_.name << ": " << e.what() << "\n" << options.help() << std::endl;
+    std::exit(2);
+  }
+  if (args_->count("help")) {
+    std::cout << options.help() << std::endl;
+    std::exit(0);
+  }
+  log::init(spec_.name, (*args_)["log-level"].as<std::string>());
+
+  http::ServerOptions server_options;
+  server_options.service_name = spec_.name;
+  server_options.host = (*args_)["host"].as<std::string>();
+  server_options.port = (*args_)["port"].as<int>();
+  server_options.worker_threads = (*args_)["threads"].as<int>();
+  server_options.app_api_token = env_or("APP_API_TOKEN", "");
+  if (server_options.app_api_token.empty() && !args_->count("allow-no-app-token")) {
+    spdlog::critical(
+        "APP_API_TOKEN is not set: refusing to serve an app that anyone could call "
+        "(pass --allow-no-app-token for local experiments)");
+    std::exit(2);
+  }
+
+  readiness_ = std::make_unique<http::Readiness>(
+      std::chrono::milliseconds((*args_)["readiness-period-ms"].as<int>()));
+  server_ = std::make_unique<http::Server>(server_options, metrics_, *readiness_);
+
+  dapr::ClientOptions dapr_options;
+  dapr_options.http_port = (*args_)["dapr-http-port"].as<int>();
+  dapr_options.api_token = env_or("DAPR_API_TOKEN", "");
+  dapr_ = std::make_unique<dapr::Client>(dapr_options);
+  dapr_options.max_attempts = 1;
+  dapr_options.timeout = std::chrono::milliseconds(3000);
+  probe_client_ = std::make_unique<dapr::Client>(dapr_options);
+  subscriber_ = std::make_unique<dapr::Subscriber>(*server_, metrics_);
+
+  readiness_->add("sidecar", [this]() -> std::optional<std::string> {
+    if (probe_client_->sidecar_healthy()) return std::nullopt;
+    return "the Dapr sidecar on port " + std::to_string(probe_client_->options().http_port) +
+           " does not answer /v1.0/healthz";
+  });
+  // Kafka is reached only through Dapr, so the probe is a tiny publish on a topic nobody
+  // consumes: it fails exactly when this app could not publish its own events.
+  readiness_->add("kafka", [this]() -> std::optional<std::string> {
+    try {
+      probe_client_->publish(kPubSub, "health-probes", {{"app", spec_.name}},
+                             {spec_.name, false});
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      return std::string(e.what()).substr(0, 200);
+    }
+  });
+}
+
+Runtime::~Runtime() = default;
+
+void Runtime::require_state_store(const std::string& store) {
+  readiness_->add("state:" + store, [this, store]() -> std::optional<std::string> {
+    try {
+      probe_client_->get_state(store, "readiness-probe");
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      return std::string(e.what()).substr(0, 200);
+    }
+  });
+}
+
+int Runtime::run(std::function<void()> on_stop) {
+  // Block the stop signals in every thread, and wait for them in one dedicated thread.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  if (!server_->bind()) {
+    spdlog::critical("cannot listen on port {}: is another process using it?", server_->port());
+    return 1;
+  }
+  std::thread signal_waiter([this, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {} received, stopping", sig);
+    server_->stop();
+  });
+  readiness_->start();
+  spdlog::info("{} listening on {}, sidecar on {}", spec_.name, server_->port(),
+               dapr_->options().http_port);
+  server_->listen();
+  readiness_->stop();
+  if (on_stop) on_stop();
+  // If the server stopped for another reason, release the signal thread.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  spdlog::info("{} stopped", spec_.name);
+  return 0;
+}
+
+}  // namespace todo::service

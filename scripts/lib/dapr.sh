@@ -1,0 +1,162 @@
+# shellcheck shell=bash
+# Dapr runtime (daprd) and CLI for the scripts. Source after scripts/lib/common.sh.
+#
+#   dapr_ensure   makes sure a daprd and a dapr CLI exist and exports
+#                   DAPR_CLI           path of the dapr CLI
+#                   DAPR_RUNTIME_PATH  directory D with D/.dapr/bin/daprd (what the CLI's
+#                                      --runtime-path / env DAPR_RUNTIME_PATH expects)
+#                   DAPRD_BIN          path of daprd
+#
+# An official installation (a `dapr` CLI on PATH and $HOME/.dapr/bin/daprd, as left by
+# `dapr init`) is used as it is, unless TODO_DAPR_BUILD=1. Otherwise both are built with Go
+# from the Go module proxy and cached under $TODO_CACHE, so later runs and fresh clones
+# reuse them:
+#   daprd    from tools/daprd (only the project's components), into
+#            $TODO_CACHE/dapr-runtime/<hash of tools/daprd>/.dapr/bin/daprd
+#   dapr     `go install github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION`, as $TODO_CACHE/bin/dapr
+# daprd is built WITHOUT a version stamp on purpose: it then reports "edge", and the CLI
+# leaves the scheduler address empty in run-file mode (a stamped version >= 1.15 makes the
+# CLI force --scheduler-host-address localhost:50006 and healthz never gets ready).
+
+# dapr/cli v1.16.5 is the newest dapr/cli release the Go module proxy serves
+# (v1.17.x and v1.18.0 answer 403 "This module version is not available").
+DAPR_CLI_MODULE_VERSION="${TODO_DAPR_CLI_VERSION:-v1.16.5}"
+DAPRD_SRC_DIR="$ROOT/tools/daprd"
+
+# _dapr_version_ge A B: true when version A >= version B (dotted numbers).
+_dapr_version_ge() {
+  [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n 1)" = "$2" ]
+}
+
+# _dapr_go_ready: puts a Go toolchain new enough for tools/daprd/go.mod on PATH, or dies.
+_dapr_go_ready() {
+  local need have
+  need="$(awk '$1 == "go" { print $2; exit }' "$DAPRD_SRC_DIR/go.mod")"
+  [ -n "$need" ] || die "cannot read the go version from $DAPRD_SRC_DIR/go.mod"
+  if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+    PATH="/usr/local/go/bin:$PATH"
+    export PATH
+  fi
+  if ! command -v go >/dev/null 2>&1; then
+    log "no Go toolchain found; trying Debian's golang-go"
+    apt_install golang-go || die "could not install golang-go; install Go >= $need (e.g. at /usr/local/go)"
+  fi
+  command -v go >/dev/null 2>&1 || die "no Go toolchain on PATH; install Go >= $need (e.g. at /usr/local/go)"
+  have="$(go env GOVERSION 2>/dev/null)"
+  have="${have#go}"
+  have="${have%%[!0-9.]*}"
+  if [ -z "$have" ] || ! _dapr_version_ge "$have" "$need"; then
+    die "Go ${have:-of unknown version} at $(command -v go) is too old: building daprd needs Go >= $need." \
+      "Install a newer Go (e.g. at /usr/local/go), or set GOTOOLCHAIN=go$need+auto to let go fetch it."
+  fi
+}
+
+# _dapr_locked LOCKFILE CMD...: runs CMD while holding LOCKFILE (when flock exists), so two
+# scripts starting at once do not build the same thing twice.
+_dapr_locked() {
+  local lockfile="$1"
+  shift
+  if command -v flock >/dev/null 2>&1; then
+    (
+      flock 9
+      "$@"
+    ) 9>"$lockfile"
+  else
+    "$@"
+  fi
+}
+
+# The daprd build recipe; part of the cache key together with the wrapper's sources.
+_DAPRD_BUILD_FLAGS=(-trimpath -buildvcs=false -mod=readonly -ldflags=-s\ -w)
+
+_dapr_daprd_hash() {
+  {
+    cat "$DAPRD_SRC_DIR/go.mod" "$DAPRD_SRC_DIR/go.sum" "$DAPRD_SRC_DIR/main.go"
+    printf '%s\n' "${_DAPRD_BUILD_FLAGS[@]}"
+  } | sha256sum | cut -c1-16
+}
+
+# _dapr_build_daprd OUT: builds tools/daprd into OUT (skips when OUT already exists).
+_dapr_build_daprd() {
+  local out="$1" tmp
+  [ -x "$out" ] && return 0
+  mkdir -p "$(dirname "$out")"
+  tmp="$out.tmp.$$"
+  log "building daprd from tools/daprd into $out (several minutes on 2 cores the first time)"
+  (cd "$DAPRD_SRC_DIR" && GOFLAGS= go build "${_DAPRD_BUILD_FLAGS[@]}" -o "$tmp" .) || {
+    rm -f "$tmp"
+    return 1
+  }
+  mv -f "$tmp" "$out"
+}
+
+# _dapr_build_cli OUT: go-installs the dapr CLI as OUT (skips when OUT is already the wanted version).
+_dapr_build_cli() {
+  local out="$1" stamp="$1.version" gobin
+  if [ -x "$out" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$DAPR_CLI_MODULE_VERSION" ]; then
+    return 0
+  fi
+  mkdir -p "$(dirname "$out")"
+  gobin="$(mktemp -d)"
+  log "building the dapr CLI (github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION) into $out"
+  # Run outside the repo so no go.mod/go.work applies; the CLI reads its version from main.version.
+  (cd "$gobin" && GOFLAGS= GOBIN="$gobin" go install -trimpath -buildvcs=false \
+    -ldflags="-s -w -X main.version=${DAPR_CLI_MODULE_VERSION#v}" \
+    "github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION") || {
+    rm -rf "$gobin"
+    return 1
+  }
+  # The module's main package is named after its directory: the binary is "cli".
+  mv -f "$gobin/cli" "$out" && printf '%s\n' "$DAPR_CLI_MODULE_VERSION" >"$stamp"
+  local rc=$?
+  rm -rf "$gobin"
+  return "$rc"
+}
+
+# _dapr_runtime_files DIR: the files the CLI falls back to under DIR/.dapr when a run file or
+# `dapr run` does not name a config or resources path (so it never needs the user's ~/.dapr).
+_dapr_runtime_files() {
+  local d="$1/.dapr"
+  mkdir -p "$d/components"
+  if [ ! -f "$d/config.yaml" ]; then
+    # No spec.mtls here: with mtls enabled the CLI adds --enable-mtls --sentry-address.
+    cat >"$d/config.yaml" <<'EOF'
+apiVersion: dapr.io/v1alpha1
+kind: Configuration
+metadata:
+  name: daprConfig
+spec: {}
+EOF
+  fi
+}
+
+dapr_ensure() {
+  if [ "${TODO_DAPR_BUILD:-0}" != 1 ] && command -v dapr >/dev/null 2>&1 &&
+    [ -x "$HOME/.dapr/bin/daprd" ]; then
+    DAPR_CLI="$(command -v dapr)"
+    DAPR_RUNTIME_PATH="$HOME"
+    DAPRD_BIN="$HOME/.dapr/bin/daprd"
+    export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
+    log "using the installed Dapr: $DAPR_CLI, $DAPRD_BIN"
+    return 0
+  fi
+
+  local hash runtime_path
+  hash="$(_dapr_daprd_hash)" || die "cannot hash $DAPRD_SRC_DIR"
+  runtime_path="$TODO_CACHE/dapr-runtime/$hash"
+  if [ ! -x "$runtime_path/.dapr/bin/daprd" ] || [ ! -x "$TODO_CACHE/bin/dapr" ] ||
+    [ "$(cat "$TODO_CACHE/bin/dapr.version" 2>/dev/null)" != "$DAPR_CLI_MODULE_VERSION" ]; then
+    _dapr_go_ready
+    mkdir -p "$TODO_CACHE/dapr-runtime" "$TODO_CACHE/bin"
+    _dapr_locked "$TODO_CACHE/dapr-runtime/.build.lock" \
+      _dapr_build_daprd "$runtime_path/.dapr/bin/daprd" || die "building daprd failed (see the go output above)"
+    _dapr_locked "$TODO_CACHE/bin/.dapr-cli.lock" \
+      _dapr_build_cli "$TODO_CACHE/bin/dapr" || die "building the dapr CLI failed (see the go output above)"
+  fi
+  _dapr_runtime_files "$runtime_path"
+
+  DAPR_CLI="$TODO_CACHE/bin/dapr"
+  DAPR_RUNTIME_PATH="$runtime_path"
+  DAPRD_BIN="$runtime_path/.dapr/bin/daprd"
+  export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
+}
