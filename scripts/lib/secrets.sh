@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Generates the developer machine's credentials once, with fresh random values:
+#   $RUN_DIR/secrets/secrets.env   shell variables for the scripts (tokens, DB passwords)
+#   $RUN_DIR/secrets/secrets.json  the Dapr local-file secret store
+# Both are mode 600 under the git-ignored run folder; nothing here is ever committed.
+
+secrets_dir() { echo "$RUN_DIR/secrets"; }
+
+random_token() { openssl rand -hex "${1:-24}"; }
+
+secrets_ensure() {
+  local dir
+  dir="$(secrets_dir)"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  if [ ! -s "$dir/secrets.env" ]; then
+    log "generating fresh local credentials in $dir"
+    umask 077
+    cat >"$dir/secrets.env" <<ENV
+DAPR_API_TOKEN=$(random_token)
+APP_API_TOKEN=$(random_token)
+PG_STATE_PASSWORD=$(random_token 18)
+PG_TASKS_PASSWORD=$(random_token 18)
+JWT_SIGNING_KEY=$(random_token 32)
+ENV
+  fi
+  # shellcheck disable=SC1091
+  set -a && . "$dir/secrets.env" && set +a
+  # Rewritten every start so a changed port or a new key shows up in the store.
+  (
+    umask 077
+    python3 - "$dir/secrets.json" <<'PY'
+import json, os, sys
+env = os.environ
+pg = "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable"
+secrets = {
+    "state-store-connection": pg.format(env["PG_PORT"], "dapr_state", env["PG_STATE_PASSWORD"], "dapr_state"),
+    "task-db-connection": pg.format(env["PG_PORT"], "task_service", env["PG_TASKS_PASSWORD"], "tasks"),
+    "jwt-signing-key": env["JWT_SIGNING_KEY"],
+}
+with open(sys.argv[1], "w") as f:
+    json.dump(secrets, f, indent=2)
+PY
+  )
+}
