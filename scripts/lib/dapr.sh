@@ -83,7 +83,7 @@ _dapr_build_daprd() {
   mkdir -p "$(dirname "$out")"
   tmp="$out.tmp.$$"
   log "building daprd from tools/daprd into $out (several minutes on 2 cores the first time)"
-  (cd "$DAPRD_SRC_DIR" && GOFLAGS= go build "${_DAPRD_BUILD_FLAGS[@]}" -o "$tmp" .) || {
+  (cd "$DAPRD_SRC_DIR" && GOFLAGS='' go build "${_DAPRD_BUILD_FLAGS[@]}" -o "$tmp" .) || {
     rm -f "$tmp"
     return 1
   }
@@ -100,7 +100,7 @@ _dapr_build_cli() {
   gobin="$(mktemp -d)"
   log "building the dapr CLI (github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION) into $out"
   # Run outside the repo so no go.mod/go.work applies; the CLI reads its version from main.version.
-  (cd "$gobin" && GOFLAGS= GOBIN="$gobin" go install -trimpath -buildvcs=false \
+  (cd "$gobin" && GOFLAGS='' GOBIN="$gobin" go install -trimpath -buildvcs=false \
     -ldflags="-s -w -X main.version=${DAPR_CLI_MODULE_VERSION#v}" \
     "github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION") || {
     rm -rf "$gobin"

@@ -1,5 +1,6 @@
 // task-service: the system of record for users and tasks, its REST API, and the outbox
 // that publishes every change to task-events and task-updates.
+#include "http/problem.hpp"
 #include "service/runtime.hpp"
 
 int main(int argc, char** argv) {
@@ -12,5 +13,8 @@ int main(int argc, char** argv) {
         registry.counter("task_commands_received_total", "task commands received").inc();
         return todo::dapr::Outcome::kSuccess;
       });
+  rt.server().get("/api/v1/version", [](const httplib::Request&, httplib::Response& res) {
+    todo::http::send_json(res, 200, {{"service", "task-service"}, {"api", "v1"}});
+  });
   return rt.run();
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the C++ toolchain and libraries from Debian and builds every binary and test.
+
+CPP_PACKAGES=(g++ cmake ninja-build pkg-config libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev
+  libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev openssl)
+
+build_deps() { apt_install "${CPP_PACKAGES[@]}"; }
+
+# build_cpp [BUILD_DIR] [extra cmake args...]: configures once, then builds incrementally.
+build_cpp() {
+  local dir="${1:-$BUILD_DIR}"
+  shift || true
+  build_deps
+  if [ ! -f "$dir/build.ninja" ]; then
+    log "configuring the C++ build in $dir"
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTODO_WERROR=ON "$@" >/dev/null
+  fi
+  log "building C++ ($dir)"
+  ninja -C "$dir" >"$dir/last-build.log" 2>&1 || { tail -n 60 "$dir/last-build.log" >&2; die "C++ build failed (log: $dir/last-build.log)"; }
+}

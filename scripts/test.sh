@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, runs the unit tests, then starts the real stack
+# (PostgreSQL, Kafka, daprd, the services) and runs the end-to-end tests against it.
+# Exits non-zero on any failure.
+#   TODO_SANITIZE=1   also build and run the unit tests under ASan+UBSan (on in CI)
+#   KEEP_STACK=1      leave the stack running afterwards
+#   PYTEST_ARGS="-k name"   pass options to pytest
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib/common.sh
+. "$here/lib/common.sh"
+for lib in build secrets postgres kafka dapr stack; do
+  # shellcheck disable=SC1090
+  . "$here/lib/$lib.sh"
+done
+
+started=$SECONDS
+
+log "== unit tests"
+build_cpp
+(cd "$BUILD_DIR" && ctest --output-on-failure)
+
+if [ "${TODO_SANITIZE:-${CI:-0}}" != "0" ] && [ "${TODO_SANITIZE:-${CI:-0}}" != "false" ]; then
+  log "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+  build_cpp "$ROOT/build-asan" -DTODO_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  (cd "$ROOT/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure)
+fi
+
+log "== end-to-end tests on the real stack"
+venv="$TODO_CACHE/venv"
+if [ ! -x "$venv/bin/pytest" ] || ! cmp -s "$ROOT/tests/e2e/requirements.txt" "$venv/requirements.txt"; then
+  apt_install python3-venv
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$ROOT/tests/e2e/requirements.txt"
+  cp "$ROOT/tests/e2e/requirements.txt" "$venv/requirements.txt"
+fi
+
+if [ "${KEEP_STACK:-0}" = "0" ]; then
+  trap 'bash "$here/run.sh" stop >/dev/null 2>&1 || true' EXIT
+fi
+bash "$here/run.sh" start
+# shellcheck disable=SC2086
+"$venv/bin/pytest" -q -p no:cacheprovider ${PYTEST_ARGS:-} "$ROOT/tests/e2e"
+log "all tests passed in $((SECONDS - started))s"

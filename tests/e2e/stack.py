@@ -1,0 +1,96 @@
+"""What the end-to-end tests know about the running stack: ports, tokens, and polling helpers.
+
+The stack itself is started by scripts/run.sh (scripts/test.sh does it before pytest)."""
+import os
+import re
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_DIR = Path(os.environ.get("TODO_RUN_DIR", ROOT / ".run"))
+
+APPS = {
+    "frontend": {"port": 8080, "sidecar": 3500},
+    "task-service": {"port": 8081, "sidecar": 3501},
+    "recurrence-service": {"port": 8082, "sidecar": 3502},
+    "reminder-scheduler": {"port": 8083, "sidecar": 3503},
+    "notification-service": {"port": 8084, "sidecar": 3504},
+}
+KAFKA_BOOTSTRAP = "127.0.0.1:" + os.environ.get("TODO_KAFKA_PORT", "29092")
+PUBSUB = "kafka-pubsub"
+
+
+def load_secrets():
+    values = {}
+    for line in (RUN_DIR / "secrets" / "secrets.env").read_text().splitlines():
+        if "=" in line:
+            k, v = line.split("=", 1)
+            values[k.strip()] = v.strip()
+    return values
+
+
+SECRETS = load_secrets()
+
+
+def app_url(app, path=""):
+    return f"http://127.0.0.1:{APPS[app]['port']}{path}"
+
+
+def sidecar_url(app, path=""):
+    return f"http://127.0.0.1:{APPS[app]['sidecar']}{path}"
+
+
+def dapr_headers():
+    return {"dapr-api-token": SECRETS["DAPR_API_TOKEN"]}
+
+
+def app_headers():
+    return {"dapr-api-token": SECRETS["APP_API_TOKEN"]}
+
+
+def wait_for(condition, timeout, interval=0.2, what="condition"):
+    """Polls `condition` until it returns a truthy value or the deadline passes."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = condition()
+            if last:
+                return last
+        except requests.RequestException as e:  # the service may be restarting
+            last = e
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last: {last!r})")
+
+
+_METRIC_LINE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)$")
+
+
+def metric(app, name, **labels):
+    """The value of one metric sample of an app (0 when the sample does not exist yet)."""
+    text = requests.get(app_url(app, "/metrics"), timeout=5).text
+    total = 0.0
+    for line in text.splitlines():
+        m = _METRIC_LINE.match(line)
+        if not m or m.group(1) != name:
+            continue
+        found = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ""))
+        if all(found.get(k) == v for k, v in labels.items()):
+            total += float(m.group(3))
+    return total
+
+
+def publish(via_app, topic, data, partition_key=None, content_type="application/json"):
+    params = {"metadata.partitionKey": partition_key} if partition_key else None
+    body = data if isinstance(data, (str, bytes)) else None
+    r = requests.post(
+        sidecar_url(via_app, f"/v1.0/publish/{PUBSUB}/{topic}"),
+        params=params,
+        data=body,
+        json=None if body is not None else data,
+        headers={**dapr_headers(), "Content-Type": content_type},
+        timeout=15,
+    )
+    assert r.status_code == 204, f"publish failed: {r.status_code} {r.text}"
