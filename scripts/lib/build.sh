@@ -2,7 +2,7 @@
 # Installs the C++ toolchain and libraries from Debian and builds every binary and test.
 
 CPP_PACKAGES=(g++ cmake ninja-build pkg-config libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev
-  libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev openssl)
+  libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev libhowardhinnant-date-dev tzdata openssl)
 
 build_deps() { apt_install "${CPP_PACKAGES[@]}"; }
 

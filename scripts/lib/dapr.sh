@@ -13,15 +13,19 @@
 # reuse them:
 #   daprd    from tools/daprd (only the project's components), into
 #            $TODO_CACHE/dapr-runtime/<hash of tools/daprd>/.dapr/bin/daprd
-#   dapr     `go install github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION`, as $TODO_CACHE/bin/dapr
+#   dapr     from tools/daprd/cli (github.com/dapr/cli pinned there), as $TODO_CACHE/bin/dapr
 # daprd is built WITHOUT a version stamp on purpose: it then reports "edge", and the CLI
 # leaves the scheduler address empty in run-file mode (a stamped version >= 1.15 makes the
 # CLI force --scheduler-host-address localhost:50006 and healthz never gets ready).
 
-# dapr/cli v1.16.5 is the newest dapr/cli release the Go module proxy serves
-# (v1.17.x and v1.18.0 answer 403 "This module version is not available").
-DAPR_CLI_MODULE_VERSION="${TODO_DAPR_CLI_VERSION:-v1.16.5}"
 DAPRD_SRC_DIR="$ROOT/tools/daprd"
+# The CLI is pinned by its own module, tools/daprd/cli (go.mod `tool github.com/dapr/cli`):
+# dapr/cli v1.16.5 is the newest release the Go module proxy serves (v1.17.x and v1.18.0 answer
+# 403 "This module version is not available"), and `go install github.com/dapr/cli@v1.16.5`
+# fails too (its version list and its components-contrib v1.16.3 dependency are not served).
+DAPR_CLI_SRC_DIR="$DAPRD_SRC_DIR/cli"
+DAPR_CLI_MODULE_VERSION="$(awk '$1 == "github.com/dapr/cli" { print $2; exit }' "$DAPR_CLI_SRC_DIR/go.mod" 2>/dev/null)"
+_DAPR_CLI_BUILD_FLAGS=(-trimpath -buildvcs=false -mod=readonly "-ldflags=-s -w -X main.version=${DAPR_CLI_MODULE_VERSION#v}")
 
 # _dapr_version_ge A B: true when version A >= version B (dotted numbers).
 _dapr_version_ge() {
@@ -67,7 +71,7 @@ _dapr_locked() {
 }
 
 # The daprd build recipe; part of the cache key together with the wrapper's sources.
-_DAPRD_BUILD_FLAGS=(-trimpath -buildvcs=false -mod=readonly -ldflags=-s\ -w)
+_DAPRD_BUILD_FLAGS=(-trimpath -buildvcs=false -mod=readonly "-ldflags=-s -w")
 
 _dapr_daprd_hash() {
   {
@@ -90,27 +94,30 @@ _dapr_build_daprd() {
   mv -f "$tmp" "$out"
 }
 
-# _dapr_build_cli OUT: go-installs the dapr CLI as OUT (skips when OUT is already the wanted version).
+# _dapr_cli_hash: cache key of the CLI build (the pinned module graph and the recipe).
+_dapr_cli_hash() {
+  {
+    cat "$DAPR_CLI_SRC_DIR/go.mod" "$DAPR_CLI_SRC_DIR/go.sum"
+    printf '%s\n' "${_DAPR_CLI_BUILD_FLAGS[@]}"
+  } | sha256sum | cut -c1-16
+}
+
+# _dapr_build_cli OUT: builds the dapr CLI pinned by tools/daprd/cli as OUT (skips when OUT
+# was built from the same go.mod/go.sum; OUT.version records which).
 _dapr_build_cli() {
-  local out="$1" stamp="$1.version" gobin
-  if [ -x "$out" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$DAPR_CLI_MODULE_VERSION" ]; then
+  local out="$1" stamp="$1.version" want tmp
+  want="$DAPR_CLI_MODULE_VERSION $(_dapr_cli_hash)"
+  if [ -x "$out" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
     return 0
   fi
   mkdir -p "$(dirname "$out")"
-  gobin="$(mktemp -d)"
+  tmp="$out.tmp.$$"
   log "building the dapr CLI (github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION) into $out"
-  # Run outside the repo so no go.mod/go.work applies; the CLI reads its version from main.version.
-  (cd "$gobin" && GOFLAGS='' GOBIN="$gobin" go install -trimpath -buildvcs=false \
-    -ldflags="-s -w -X main.version=${DAPR_CLI_MODULE_VERSION#v}" \
-    "github.com/dapr/cli@$DAPR_CLI_MODULE_VERSION") || {
-    rm -rf "$gobin"
+  (cd "$DAPR_CLI_SRC_DIR" && GOFLAGS='' go build "${_DAPR_CLI_BUILD_FLAGS[@]}" -o "$tmp" github.com/dapr/cli) || {
+    rm -f "$tmp"
     return 1
   }
-  # The module's main package is named after its directory: the binary is "cli".
-  mv -f "$gobin/cli" "$out" && printf '%s\n' "$DAPR_CLI_MODULE_VERSION" >"$stamp"
-  local rc=$?
-  rm -rf "$gobin"
-  return "$rc"
+  mv -f "$tmp" "$out" && printf '%s\n' "$want" >"$stamp"
 }
 
 # _dapr_runtime_files DIR: the files the CLI falls back to under DIR/.dapr when a run file or
@@ -145,7 +152,7 @@ dapr_ensure() {
   hash="$(_dapr_daprd_hash)" || die "cannot hash $DAPRD_SRC_DIR"
   runtime_path="$TODO_CACHE/dapr-runtime/$hash"
   if [ ! -x "$runtime_path/.dapr/bin/daprd" ] || [ ! -x "$TODO_CACHE/bin/dapr" ] ||
-    [ "$(cat "$TODO_CACHE/bin/dapr.version" 2>/dev/null)" != "$DAPR_CLI_MODULE_VERSION" ]; then
+    [ "$(cat "$TODO_CACHE/bin/dapr.version" 2>/dev/null)" != "$DAPR_CLI_MODULE_VERSION $(_dapr_cli_hash)" ]; then
     _dapr_go_ready
     mkdir -p "$TODO_CACHE/dapr-runtime" "$TODO_CACHE/bin"
     _dapr_locked "$TODO_CACHE/dapr-runtime/.build.lock" \

@@ -1,0 +1,70 @@
+#include "time/time_zone.hpp"
+
+#include <date/tz.h>
+
+#include <stdexcept>
+
+namespace todo::time {
+namespace {
+
+const date::time_zone& find_zone(const std::string& name) {
+  if (!is_valid_time_zone(name)) throw std::invalid_argument("unknown time zone '" + name + "'");
+  return *date::locate_zone(name);
+}
+
+date::local_seconds to_local_seconds(const LocalDue& local) {
+  const date::year_month_day ymd{date::year{local.date.year}, date::month{local.date.month},
+                                 date::day{local.date.day}};
+  return date::local_days{ymd} + local.time_of_day.value_or(std::chrono::seconds{0});
+}
+
+LocalDate to_local_date(date::local_days days) {
+  const date::year_month_day ymd{days};
+  return LocalDate{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                   static_cast<unsigned>(ymd.day())};
+}
+
+}  // namespace
+
+bool is_valid_time_zone(const std::string& name) {
+  // The OS database directory also holds "localtime", a link to this machine's /etc/localtime:
+  // not an IANA name, and its meaning would change from host to host.
+  if (name.empty() || name == "localtime") return false;
+  try {
+    return date::locate_zone(name) != nullptr;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+Instant to_utc(const LocalDue& local, const std::string& zone) {
+  const date::local_seconds wall = to_local_seconds(local);
+  const date::local_info info = find_zone(zone).get_info(wall);
+  // For every result, `first` is the right offset: when unique it is the only one; when
+  // ambiguous it is the earlier instant's; when nonexistent it is the offset in force before the
+  // gap, and applying it lands exactly gap-length later than the wall time asked for.
+  return Instant{wall.time_since_epoch() - info.first.offset};
+}
+
+LocalDue to_local(Instant instant, const std::string& zone) {
+  const date::local_seconds wall = find_zone(zone).to_local(instant);
+  const date::local_days day = date::floor<date::days>(wall);
+  return LocalDue{to_local_date(day), std::chrono::seconds{wall - day}};
+}
+
+LocalDate local_date_at(Instant instant, const std::string& zone) {
+  return to_local(instant, zone).date;
+}
+
+DayBounds local_day_bounds(const LocalDate& calendar_day, const std::string& zone) {
+  const date::local_seconds midnight = to_local_seconds(LocalDue{calendar_day, std::nullopt});
+  const LocalDate next = to_local_date(date::floor<date::days>(midnight) + date::days{1});
+  return DayBounds{to_utc(LocalDue{calendar_day, std::nullopt}, zone),
+                   to_utc(LocalDue{next, std::nullopt}, zone)};
+}
+
+DayBounds local_day_bounds_at(Instant instant, const std::string& zone) {
+  return local_day_bounds(local_date_at(instant, zone), zone);
+}
+
+}  // namespace todo::time
