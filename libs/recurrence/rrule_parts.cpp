@@ -38,8 +38,8 @@ bool parse_signed(const std::string& text, std::size_t max_digits, int& value) {
 
 std::optional<std::string> check_positive(const std::string& name, const std::string& value,
                                           long max) {
-  const std::string problem = name + " must be a whole number from 1 to " + std::to_string(max) +
-                              " (got '" + value + "')";
+  const std::string problem =
+      name + " must be a whole number from 1 to " + std::to_string(max) + " (got '" + value + "')";
   if (!all_digits(value) || value.size() > 9) return problem;
   const long number = std::atol(value.c_str());
   if (number < 1 || number > max) return problem;
@@ -73,7 +73,8 @@ std::optional<std::string> check_byday(const std::string& value) {
     const std::string ordinal = item.substr(0, item.size() - 2);
     int number = 0;
     if (!ordinal.empty() && (!parse_signed(ordinal, 2, number) || number == 0)) return problem;
-    if (std::abs(number) > 53) return "BYDAY ordinal in '" + item + "' must be 1 to 53 or -53 to -1";
+    if (std::abs(number) > 53)
+      return "BYDAY ordinal in '" + item + "' must be 1 to 53 or -53 to -1";
   }
   return std::nullopt;
 }
@@ -134,7 +135,8 @@ std::optional<std::string> check_value(const std::string& name, const std::strin
 
 std::optional<std::string> split_rrule_parts(const std::string& normalized, RRuleParts& parts) {
   parts.clear();
-  if (normalized.empty()) return std::string("the rule is empty; it needs at least FREQ, e.g. FREQ=DAILY");
+  if (normalized.empty())
+    return std::string("the rule is empty; it needs at least FREQ, e.g. FREQ=DAILY");
   for (const std::string& part : split(normalized, ';')) {
     if (part.empty()) return std::string("the rule has an empty part (two ';' in a row)");
     const std::size_t equals = part.find('=');

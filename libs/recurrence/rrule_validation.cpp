@@ -14,7 +14,9 @@ namespace {
 // Rules longer than this are not something a person wrote; refusing them bounds the work.
 constexpr std::size_t kMaxRuleLength = 1000;
 
-bool has(const detail::RRuleParts& parts, const char* name) { return parts.count(name) > 0; }
+bool has(const detail::RRuleParts& parts, const char* name) {
+  return parts.count(name) > 0;
+}
 
 // The constraints of RFC 5545 §3.3.10 that relate one part to another.
 std::optional<std::string> check_combinations(const detail::RRuleParts& parts) {

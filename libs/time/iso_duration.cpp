@@ -19,11 +19,16 @@ constexpr std::string_view kOrder = "WDTHMS";
 
 std::int64_t unit_seconds(char designator) {
   switch (designator) {
-    case 'W': return kWeek;
-    case 'D': return kDay;
-    case 'H': return kHour;
-    case 'M': return kMinute;
-    default: return 1;  // 'S'
+    case 'W':
+      return kWeek;
+    case 'D':
+      return kDay;
+    case 'H':
+      return kHour;
+    case 'M':
+      return kMinute;
+    default:
+      return 1;  // 'S'
   }
 }
 
@@ -33,7 +38,8 @@ ParseResult<std::chrono::seconds> parse_iso8601_duration(const std::string& text
   const std::string_view view(text);
   if (view.empty()) return ParseError{"must be an ISO 8601 duration like PT15M, PT1H30M or P1D"};
   if (view[0] == '-') return ParseError{"negative durations are not allowed"};
-  if (view[0] != 'P') return ParseError{"must be an ISO 8601 duration starting with 'P', like PT15M"};
+  if (view[0] != 'P')
+    return ParseError{"must be an ISO 8601 duration starting with 'P', like PT15M"};
 
   std::int64_t total = 0;
   std::size_t order_pos = 0;  // index in kOrder of the next designator allowed
@@ -51,12 +57,14 @@ ParseResult<std::chrono::seconds> parse_iso8601_duration(const std::string& text
     std::int64_t value = 0;
     while (pos < view.size() && view[pos] >= '0' && view[pos] <= '9') {
       value = value * 10 + (view[pos] - '0');
-      if (++pos - digits_start > kMaxDigits) return ParseError{"a number in the duration is too large"};
+      if (++pos - digits_start > kMaxDigits)
+        return ParseError{"a number in the duration is too large"};
     }
     if (pos == digits_start) return ParseError{"expected a number before each unit, like PT15M"};
     if (pos == view.size()) return ParseError{"the number at the end has no unit (D, H, M, S...)"};
     const char designator = view[pos++];
-    if (designator == '.' || designator == ',') return ParseError{"fractional values are not allowed"};
+    if (designator == '.' || designator == ',')
+      return ParseError{"fractional values are not allowed"};
     if (!in_time && (designator == 'Y' || designator == 'M')) {
       return ParseError{
           "years and months are not allowed because their length varies; use days (P30D) or "

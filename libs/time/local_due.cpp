@@ -18,14 +18,18 @@ constexpr const char* kShape = "must look like YYYY-MM-DD, YYYY-MM-DDTHH:MM or Y
 bool operator==(const LocalDate& a, const LocalDate& b) {
   return a.year == b.year && a.month == b.month && a.day == b.day;
 }
-bool operator!=(const LocalDate& a, const LocalDate& b) { return !(a == b); }
+bool operator!=(const LocalDate& a, const LocalDate& b) {
+  return !(a == b);
+}
 bool operator<(const LocalDate& a, const LocalDate& b) {
   return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
 }
 bool operator==(const LocalDue& a, const LocalDue& b) {
   return a.date == b.date && a.time_of_day == b.time_of_day;
 }
-bool operator!=(const LocalDue& a, const LocalDue& b) { return !(a == b); }
+bool operator!=(const LocalDue& a, const LocalDue& b) {
+  return !(a == b);
+}
 
 bool is_valid_date(const LocalDate& d) {
   if (d.year < 0 || d.year > 9999) return false;

@@ -16,7 +16,7 @@ template <class T>
 class ParseResult {
  public:
   // Implicit on purpose: a parser simply `return value;` or `return ParseError{"..."};`.
-  ParseResult(T value) : value_(std::move(value)) {}               // NOLINT
+  ParseResult(T value) : value_(std::move(value)) {}                   // NOLINT
   ParseResult(ParseError error) : error_(std::move(error.message)) {}  // NOLINT
 
   bool ok() const { return value_.has_value(); }

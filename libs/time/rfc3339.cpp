@@ -26,7 +26,7 @@ ParseResult<Instant> parse_rfc3339(const std::string& text) {
   const std::string_view view(text);
   constexpr const char* kShape =
       "must be an RFC 3339 date-time like 2026-12-01T08:00:00Z or 2026-12-01T09:00:00+01:00";
-  if (view.size() < 20) return ParseError{kShape};
+  if (view.size() < 19) return ParseError{kShape};
   auto calendar_date = detail::parse_date_part(view.substr(0, 10));
   if (!calendar_date) return ParseError{calendar_date.error()};
   if (view[10] != 'T' && view[10] != 't') return ParseError{kShape};
@@ -35,14 +35,15 @@ ParseResult<Instant> parse_rfc3339(const std::string& text) {
   if (!time_of_day) return ParseError{time_of_day.error()};
 
   std::size_t pos = 19;
-  if (view[pos] == '.') {
+  if (pos < view.size() && view[pos] == '.') {
     const std::size_t digits_start = ++pos;
     while (pos < view.size() && view[pos] >= '0' && view[pos] <= '9') ++pos;
     if (pos == digits_start) return ParseError{"a '.' must be followed by fraction digits"};
   }
   if (pos == view.size()) {
-    return ParseError{"must end with 'Z' or a UTC offset like +02:00 (a bare local time is "
-                      "ambiguous)"};
+    return ParseError{
+        "must end with 'Z' or a UTC offset like +02:00 (a bare local time is "
+        "ambiguous)"};
   }
 
   std::chrono::seconds offset{0};
@@ -63,8 +64,9 @@ ParseResult<Instant> parse_rfc3339(const std::string& text) {
   }
   if (pos != view.size()) return ParseError{"unexpected characters after the UTC offset"};
 
-  const date::sys_days day{
-      date::year_month_day{date::year{calendar_date->year}, date::month{calendar_date->month}, date::day{calendar_date->day}}};
+  const date::sys_days day{date::year_month_day{date::year{calendar_date->year},
+                                                date::month{calendar_date->month},
+                                                date::day{calendar_date->day}}};
   // The wall time minus its offset is the UTC instant: 10:00+02:00 is 08:00Z.
   return Instant{day + *time_of_day - offset};
 }

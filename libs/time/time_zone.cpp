@@ -4,6 +4,9 @@
 
 #include <stdexcept>
 
+// Zone data must come from the OS (/usr/share/zoneinfo), never from a download at run time.
+static_assert(USE_OS_TZDB == 1 && HAS_REMOTE_API == 0, "date-tz must be built with USE_OS_TZDB");
+
 namespace todo::time {
 namespace {
 

@@ -48,5 +48,5 @@ apt_install() {
   ((${#missing[@]})) || return 0
   log "installing Debian packages: ${missing[*]}"
   if ((apt_updated == 0)); then as_root apt-get update -qq; apt_updated=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
 }

@@ -1,11 +1,12 @@
 # shellcheck shell=bash
 # Dapr runtime (daprd) and CLI for the scripts. Source after scripts/lib/common.sh.
 #
-#   dapr_ensure   makes sure a daprd and a dapr CLI exist and exports
-#                   DAPR_CLI           path of the dapr CLI
-#                   DAPR_RUNTIME_PATH  directory D with D/.dapr/bin/daprd (what the CLI's
-#                                      --runtime-path / env DAPR_RUNTIME_PATH expects)
-#                   DAPRD_BIN          path of daprd
+#   dapr_ensure        makes sure a daprd and a dapr CLI exist (building them if needed) and exports
+#                        DAPR_CLI           path of the dapr CLI
+#                        DAPR_RUNTIME_PATH  directory D with D/.dapr/bin/daprd (what the CLI's
+#                                           env DAPR_RUNTIME_PATH / --runtime-path expects)
+#                        DAPRD_BIN          path of daprd
+#   dapr_ensure_quiet  the same exports when the binaries already exist; never builds; status 1 if not
 #
 # An official installation (a `dapr` CLI on PATH and $HOME/.dapr/bin/daprd, as left by
 # `dapr init`) is used as it is, unless TODO_DAPR_BUILD=1. Otherwise both are built with Go
@@ -17,6 +18,15 @@
 # daprd is built WITHOUT a version stamp on purpose: it then reports "edge", and the CLI
 # leaves the scheduler address empty in run-file mode (a stamped version >= 1.15 makes the
 # CLI force --scheduler-host-address localhost:50006 and healthz never gets ready).
+#
+# Behaviour of this CLI (v1.16.5) that callers must know:
+# - `dapr run -f` finds daprd through env DAPR_RUNTIME_PATH (exported here) or the run file's
+#   `runtimePath`; the --runtime-path flag is ignored for that in run-file mode.
+# - It does not set DAPR_HOST_IP: export DAPR_HOST_IP=127.0.0.1 before `dapr run`.
+# - It never sends dapr-api-token, so with DAPR_API_TOKEN set its metadata writes get 401 and
+#   `dapr stop -f` answers "couldn't find apps with run file" (exit status 0): stop the
+#   `dapr run` process group with a signal instead.
+# - Without `placementHostAddress: ""` it passes --placement-host-address localhost:50005.
 
 DAPRD_SRC_DIR="$ROOT/tools/daprd"
 # The CLI is pinned by its own module, tools/daprd/cli (go.mod `tool github.com/dapr/cli`):
@@ -42,7 +52,20 @@ _dapr_go_ready() {
     export PATH
   fi
   if ! command -v go >/dev/null 2>&1; then
-    log "no Go toolchain found; trying Debian's golang-go"
+    # Debian's golang-go only helps when it is new enough; check before installing it.
+    local candidate
+    if ((${apt_updated:-0} == 0)); then
+      as_root apt-get update -qq || true
+      apt_updated=1
+    fi
+    candidate="$(apt-cache policy golang-go 2>/dev/null | awk '/Candidate:/ { print $2; exit }')"
+    candidate="${candidate#*:}"
+    candidate="${candidate%%[~+-]*}"
+    if [ -z "$candidate" ] || [ "$candidate" = "(none)" ] || ! _dapr_version_ge "$candidate" "$need"; then
+      die "no Go toolchain found, and Debian's golang-go (${candidate:-none}) is older than the Go >= $need" \
+        "that building daprd needs: install Go >= $need (e.g. at /usr/local/go) and re-run."
+    fi
+    log "no Go toolchain found; installing Debian's golang-go $candidate"
     apt_install golang-go || die "could not install golang-go; install Go >= $need (e.g. at /usr/local/go)"
   fi
   command -v go >/dev/null 2>&1 || die "no Go toolchain on PATH; install Go >= $need (e.g. at /usr/local/go)"
@@ -137,33 +160,50 @@ EOF
   fi
 }
 
-dapr_ensure() {
-  if [ "${TODO_DAPR_BUILD:-0}" != 1 ] && command -v dapr >/dev/null 2>&1 &&
-    [ -x "$HOME/.dapr/bin/daprd" ]; then
-    DAPR_CLI="$(command -v dapr)"
-    DAPR_RUNTIME_PATH="$HOME"
-    DAPRD_BIN="$HOME/.dapr/bin/daprd"
-    export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
-    log "using the installed Dapr: $DAPR_CLI, $DAPRD_BIN"
-    return 0
-  fi
+# _dapr_use_installed: selects an official installation when there is one (see the top).
+_dapr_use_installed() {
+  [ "${TODO_DAPR_BUILD:-0}" != 1 ] && command -v dapr >/dev/null 2>&1 &&
+    [ -x "$HOME/.dapr/bin/daprd" ] || return 1
+  DAPR_CLI="$(command -v dapr)"
+  DAPR_RUNTIME_PATH="$HOME"
+  DAPRD_BIN="$HOME/.dapr/bin/daprd"
+  export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
+}
 
-  local hash runtime_path
-  hash="$(_dapr_daprd_hash)" || die "cannot hash $DAPRD_SRC_DIR"
-  runtime_path="$TODO_CACHE/dapr-runtime/$hash"
-  if [ ! -x "$runtime_path/.dapr/bin/daprd" ] || [ ! -x "$TODO_CACHE/bin/dapr" ] ||
-    [ "$(cat "$TODO_CACHE/bin/dapr.version" 2>/dev/null)" != "$DAPR_CLI_MODULE_VERSION $(_dapr_cli_hash)" ]; then
-    _dapr_go_ready
-    mkdir -p "$TODO_CACHE/dapr-runtime" "$TODO_CACHE/bin"
-    _dapr_locked "$TODO_CACHE/dapr-runtime/.build.lock" \
-      _dapr_build_daprd "$runtime_path/.dapr/bin/daprd" || die "building daprd failed (see the go output above)"
-    _dapr_locked "$TODO_CACHE/bin/.dapr-cli.lock" \
-      _dapr_build_cli "$TODO_CACHE/bin/dapr" || die "building the dapr CLI failed (see the go output above)"
-  fi
+# _dapr_use_cached: selects the binaries built for the current tools/daprd, if they exist.
+_dapr_use_cached() {
+  local runtime_path
+  runtime_path="$TODO_CACHE/dapr-runtime/$(_dapr_daprd_hash)"
+  [ -x "$runtime_path/.dapr/bin/daprd" ] && [ -x "$TODO_CACHE/bin/dapr" ] &&
+    [ "$(cat "$TODO_CACHE/bin/dapr.version" 2>/dev/null)" = "$DAPR_CLI_MODULE_VERSION $(_dapr_cli_hash)" ] ||
+    return 1
   _dapr_runtime_files "$runtime_path"
-
   DAPR_CLI="$TODO_CACHE/bin/dapr"
   DAPR_RUNTIME_PATH="$runtime_path"
   DAPRD_BIN="$runtime_path/.dapr/bin/daprd"
   export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
+}
+
+dapr_ensure() {
+  if _dapr_use_installed; then
+    log "using the installed Dapr: $DAPR_CLI, $DAPRD_BIN"
+    return 0
+  fi
+  _dapr_use_cached && return 0
+
+  _dapr_go_ready
+  local runtime_path
+  runtime_path="$TODO_CACHE/dapr-runtime/$(_dapr_daprd_hash)"
+  mkdir -p "$TODO_CACHE/dapr-runtime" "$TODO_CACHE/bin"
+  _dapr_locked "$TODO_CACHE/dapr-runtime/.build.lock" \
+    _dapr_build_daprd "$runtime_path/.dapr/bin/daprd" || die "building daprd failed (see the go output above)"
+  _dapr_locked "$TODO_CACHE/bin/.dapr-cli.lock" \
+    _dapr_build_cli "$TODO_CACHE/bin/dapr" || die "building the dapr CLI failed (see the go output above)"
+  _dapr_use_cached || die "the dapr binaries are missing after the build under $TODO_CACHE"
+}
+
+# dapr_ensure_quiet: like dapr_ensure but never builds and never logs (for stop/status paths);
+# returns 1 when no usable daprd + CLI exist yet.
+dapr_ensure_quiet() {
+  _dapr_use_installed || _dapr_use_cached
 }

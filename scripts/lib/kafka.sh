@@ -203,13 +203,16 @@ kafka_start() {
   local log_start
   log_start=$(($(stat -c %s "$KAFKA_LOG" 2>/dev/null || echo 0) + 1))
   log "starting Kafka $KAFKA_VERSION on $KAFKA_BOOTSTRAP (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT), log $KAFKA_LOG"
-  # Double fork + own session: the broker outlives this shell and ignores its Ctrl-C; the
-  # inner shell writes its own pid and then becomes the JVM (exec), so the pid file is exact.
+  # Double fork + own session: the broker is re-parented to init, keeps none of this shell's
+  # descriptors (so `$(kafka_start)` or a pipe does not hang) and ignores its Ctrl-C. The inner
+  # shell writes its own pid and then becomes the JVM (exec), so the pid file is exact.
   (
+    cd "$KAFKA_RUN" || exit 1
     # shellcheck disable=SC2016 # $$ and $1 are expanded by the inner shell
-    cd "$KAFKA_RUN" &&
-      setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' kafka-start "$KAFKA_PIDFILE" \
-        "$KAFKA_JAVA" "${jvm[@]}" </dev/null >>"$KAFKA_LOG" 2>&1 &
+    setsid bash -c 'echo $$ >"$1"; shift
+      for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+      exec "$@"' kafka-start "$KAFKA_PIDFILE" \
+      "$KAFKA_JAVA" "${jvm[@]}" </dev/null >>"$KAFKA_LOG" 2>&1 &
   )
 
   local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))

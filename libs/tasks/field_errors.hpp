@@ -1,0 +1,30 @@
+#pragma once
+// Collects every problem of a request body before answering, so a user fixes them all in one go.
+#include <string>
+#include <vector>
+
+namespace todo::tasks {
+
+struct FieldError {
+  std::string field;    // JSON path: "title", "tags[2]", "reminders[1].at"
+  std::string message;  // a whole sentence naming the field: "title is required"
+};
+
+class FieldErrors {
+ public:
+  void add(std::string field, std::string message);
+  bool empty() const { return errors_.empty(); }
+  const std::vector<FieldError>& all() const { return errors_; }
+
+  // When any error was added, throws todo::http::ProblemError 422 "Validation failed" whose
+  // detail is the first message and whose "errors" member lists all as {"field", "message"}.
+  void throw_if_any() const;
+
+ private:
+  std::vector<FieldError> errors_;
+};
+
+// "reminders" + 1 -> "reminders[1]".
+std::string indexed(const std::string& field, std::size_t index);
+
+}  // namespace todo::tasks
