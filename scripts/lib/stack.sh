@@ -37,7 +37,7 @@ apps_start() {
   dapr_ensure
   export DAPR_API_TOKEN APP_API_TOKEN DAPR_HOST_IP=127.0.0.1
   log "starting the apps and their sidecars: dapr run -f ."
-  (cd "$ROOT" && setsid nohup "$DAPR_CLI" run -f . --runtime-path "$DAPR_RUNTIME_PATH" \
+  (cd "$ROOT" && setsid nohup "$DAPR_CLI" run -f . \
     >"$DAPR_RUN_LOG" 2>&1 </dev/null & echo $! >"$DAPR_RUN_PIDFILE")
 }
 
@@ -56,7 +56,8 @@ apps_wait_ready() {
 apps_stop() {
   if apps_running; then
     log "stopping the apps and sidecars"
-    (cd "$ROOT" && "$DAPR_CLI" stop -f . >/dev/null 2>&1) || true
+    # The CLI cannot send the API token on its own metadata calls: stop without it.
+    (cd "$ROOT" && env -u DAPR_API_TOKEN "$DAPR_CLI" stop -f . >/dev/null 2>&1) || true
     local pid
     pid="$(cat "$DAPR_RUN_PIDFILE")"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
