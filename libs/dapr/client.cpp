@@ -10,7 +10,9 @@
 namespace todo::dapr {
 namespace {
 
-bool is_transient_status(int status) { return status == 0 || status >= 500 || status == 429; }
+bool is_transient_status(int status) {
+  return status == 0 || status >= 500 || status == 429;
+}
 
 std::string error_code_of(const std::string& body) {
   auto j = nlohmann::json::parse(body, nullptr, false);
@@ -21,7 +23,7 @@ std::string error_code_of(const std::string& body) {
 
 std::string describe(const std::string& what, int status, const std::string& body) {
   std::string msg = what + " failed: ";
-  msg += status == 0 ? "sidecar unreachable" : "HTTP " + std::to_string(status);
+  msg += status == 0 ? "no answer from the sidecar" : "HTTP " + std::to_string(status);
   if (!body.empty()) msg += ": " + body.substr(0, 300);
   return msg;
 }
@@ -81,8 +83,8 @@ void Client::release(std::unique_ptr<httplib::Client> c) {
 }
 
 Client::Response Client::send(const std::string& method, const std::string& path,
-                              const std::string& body, const std::string& content_type,
-                              bool retry, const std::map<std::string, std::string>& extra_headers) {
+                              const std::string& body, const std::string& content_type, bool retry,
+                              const std::map<std::string, std::string>& extra_headers) {
   const int attempts = retry ? std::max(1, options_.max_attempts) : 1;
   auto backoff = options_.first_backoff;
   Response out;
@@ -129,7 +131,8 @@ Client::Response Client::send(const std::string& method, const std::string& path
 void Client::publish(const std::string& pubsub, const std::string& topic,
                      const nlohmann::json& data, const PublishOptions& opts) {
   std::string path = "/v1.0/publish/" + url_encode(pubsub) + "/" + url_encode(topic);
-  if (!opts.partition_key.empty()) path += "?metadata.partitionKey=" + url_encode(opts.partition_key);
+  if (!opts.partition_key.empty())
+    path += "?metadata.partitionKey=" + url_encode(opts.partition_key);
   const std::string type =
       opts.raw_cloud_event ? "application/cloudevents+json" : "application/json";
   auto r = send("POST", path, data.dump(), type, /*retry=*/true);
@@ -165,13 +168,13 @@ std::vector<std::string> Client::bulk_publish(const std::string& pubsub, const s
 }
 
 std::optional<StateItem> Client::get_state(const std::string& store, const std::string& key) {
-  auto r = send("GET", "/v1.0/state/" + url_encode(store) + "/" + url_encode(key) +
-                           "?consistency=strong",
+  auto r = send("GET",
+                "/v1.0/state/" + url_encode(store) + "/" + url_encode(key) + "?consistency=strong",
                 "", "", /*retry=*/true);
   if (r.status == 204 || (r.status == 200 && r.body.empty())) return std::nullopt;
   if (r.status != 200) {
-    throw DaprError(describe("get state " + key, r.status, r.body), r.status,
-                    error_code_of(r.body), is_transient_status(r.status));
+    throw DaprError(describe("get state " + key, r.status, r.body), r.status, error_code_of(r.body),
+                    is_transient_status(r.status));
   }
   StateItem item;
   item.key = key;
@@ -279,8 +282,8 @@ std::string Client::invoke_binding(const std::string& name, const std::string& o
   auto r = send("POST", "/v1.0/bindings/" + url_encode(name), body.dump(), "application/json",
                 /*retry=*/false);
   if (r.status / 100 != 2) {
-    throw DaprError(describe("binding " + name, r.status, r.body), r.status,
-                    error_code_of(r.body), is_transient_status(r.status));
+    throw DaprError(describe("binding " + name, r.status, r.body), r.status, error_code_of(r.body),
+                    is_transient_status(r.status));
   }
   return r.body;
 }

@@ -46,7 +46,8 @@ class DaprError : public std::runtime_error {
 // A save or delete whose ETag no longer matches (HTTP 409 from the sidecar).
 class EtagMismatch : public DaprError {
  public:
-  explicit EtagMismatch(std::string what) : DaprError(std::move(what), 409, "ERR_STATE_SAVE", false) {}
+  explicit EtagMismatch(std::string what)
+      : DaprError(std::move(what), 409, "ERR_STATE_SAVE", false) {}
 };
 
 struct StateItem {
@@ -58,8 +59,8 @@ struct StateItem {
 struct StateWrite {
   std::string key;
   nlohmann::json value;
-  std::optional<std::string> etag;  // set: only if unchanged; unset: last write wins
-  bool first_write = false;         // concurrency "first-write"
+  std::optional<std::string> etag;              // set: only if unchanged; unset: last write wins
+  bool first_write = false;                     // concurrency "first-write"
   std::map<std::string, std::string> metadata;  // e.g. ttlInSeconds
 };
 

@@ -32,8 +32,7 @@ Subscriber::Subscriber(http::Server& server, metrics::Registry& registry)
   });
 }
 
-Outcome Subscriber::dispatch(const std::string& body, const Handler& handler,
-                             std::string& reason) {
+Outcome Subscriber::dispatch(const std::string& body, const Handler& handler, std::string& reason) {
   auto event = parse_cloud_event(body, reason);
   if (!event) return Outcome::kDrop;
   log::set_trace_id(log::trace_id_from_traceparent(event->traceparent));

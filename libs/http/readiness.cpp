@@ -6,7 +6,9 @@ namespace todo::http {
 
 Readiness::Readiness(std::chrono::milliseconds period) : period_(period) {}
 
-Readiness::~Readiness() { stop(); }
+Readiness::~Readiness() {
+  stop();
+}
 
 void Readiness::add(std::string name, Check check) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -63,7 +65,9 @@ void Readiness::run_once() {
   ready_ = all_ok;
 }
 
-bool Readiness::ready() const { return ready_; }
+bool Readiness::ready() const {
+  return ready_;
+}
 
 nlohmann::json Readiness::status() const {
   nlohmann::json checks = nlohmann::json::object();

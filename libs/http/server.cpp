@@ -20,7 +20,9 @@ bool constant_time_equal(const std::string& a, const std::string& b) {
   return diff == 0;
 }
 
-std::string status_class(int status) { return std::to_string(status / 100) + "xx"; }
+std::string status_class(int status) {
+  return std::to_string(status / 100) + "xx";
+}
 
 }  // namespace
 
@@ -81,7 +83,9 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
         .histogram("http_request_duration_seconds", "HTTP request latency",
                    {{"method", req.method}, {"status", status_class(res.status)}})
         .observe(seconds);
-    if (res.status >= 500) spdlog::error("{} {} -> {}", req.method, req.path, res.status);
+    // /readyz answers 503 by design while a dependency is away; that is logged by Readiness.
+    if (res.status >= 500 && req.path != "/readyz")
+      spdlog::error("{} {} -> {}", req.method, req.path, res.status);
   });
 
   server_.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
@@ -99,7 +103,9 @@ void Server::allow_without_token(std::string path_prefix) {
   public_prefixes_.push_back(std::move(path_prefix));
 }
 
-void Server::allow_exact_without_token(std::string path) { public_paths_.push_back(std::move(path)); }
+void Server::allow_exact_without_token(std::string path) {
+  public_paths_.push_back(std::move(path));
+}
 
 bool Server::is_public(const std::string& path) const {
   if (path == "/healthz" || path == "/readyz" || path == "/metrics") return true;
@@ -122,12 +128,24 @@ Server::Handler Server::wrap(Handler h) {
   };
 }
 
-void Server::get(const std::string& p, Handler h) { server_.Get(p, wrap(std::move(h))); }
-void Server::post(const std::string& p, Handler h) { server_.Post(p, wrap(std::move(h))); }
-void Server::put(const std::string& p, Handler h) { server_.Put(p, wrap(std::move(h))); }
-void Server::patch(const std::string& p, Handler h) { server_.Patch(p, wrap(std::move(h))); }
-void Server::del(const std::string& p, Handler h) { server_.Delete(p, wrap(std::move(h))); }
-void Server::options(const std::string& p, Handler h) { server_.Options(p, wrap(std::move(h))); }
+void Server::get(const std::string& p, Handler h) {
+  server_.Get(p, wrap(std::move(h)));
+}
+void Server::post(const std::string& p, Handler h) {
+  server_.Post(p, wrap(std::move(h)));
+}
+void Server::put(const std::string& p, Handler h) {
+  server_.Put(p, wrap(std::move(h)));
+}
+void Server::patch(const std::string& p, Handler h) {
+  server_.Patch(p, wrap(std::move(h)));
+}
+void Server::del(const std::string& p, Handler h) {
+  server_.Delete(p, wrap(std::move(h)));
+}
+void Server::options(const std::string& p, Handler h) {
+  server_.Options(p, wrap(std::move(h)));
+}
 
 bool Server::bind() {
   if (options_.port == 0) {
@@ -142,6 +160,8 @@ bool Server::listen() {
   return server_.listen_after_bind();
 }
 
-void Server::stop() { server_.stop(); }
+void Server::stop() {
+  server_.stop();
+}
 
 }  // namespace todo::http

@@ -52,17 +52,21 @@ class JsonFormatter final : public spdlog::formatter {
 }  // namespace
 
 void init(const std::string& service_name, const std::string& level) {
-  auto logger = std::make_shared<spdlog::logger>(
-      service_name, std::make_shared<spdlog::sinks::stdout_sink_mt>());
+  auto logger = std::make_shared<spdlog::logger>(service_name,
+                                                 std::make_shared<spdlog::sinks::stdout_sink_mt>());
   logger->set_formatter(std::make_unique<JsonFormatter>(service_name));
   logger->set_level(spdlog::level::from_str(level));
   logger->flush_on(spdlog::level::trace);
   spdlog::set_default_logger(logger);
 }
 
-void set_trace_id(std::string trace_id) { current_trace_id = std::move(trace_id); }
+void set_trace_id(std::string trace_id) {
+  current_trace_id = std::move(trace_id);
+}
 
-const std::string& trace_id() { return current_trace_id; }
+const std::string& trace_id() {
+  return current_trace_id;
+}
 
 std::string trace_id_from_traceparent(const std::string& traceparent) {
   // version(2) '-' trace-id(32) '-' parent-id(16) '-' flags(2)

@@ -59,7 +59,9 @@ void Counter::inc(double by) {
   atomic_add(value_, by);
 }
 
-void Gauge::add(double by) { atomic_add(value_, by); }
+void Gauge::add(double by) {
+  atomic_add(value_, by);
+}
 
 Histogram::Histogram(std::vector<double> bounds) : bounds_(std::move(bounds)) {
   std::sort(bounds_.begin(), bounds_.end());
@@ -67,8 +69,8 @@ Histogram::Histogram(std::vector<double> bounds) : bounds_(std::move(bounds)) {
 }
 
 void Histogram::observe(double v) {
-  const auto idx = static_cast<size_t>(std::lower_bound(bounds_.begin(), bounds_.end(), v) -
-                                       bounds_.begin());
+  const auto idx =
+      static_cast<size_t>(std::lower_bound(bounds_.begin(), bounds_.end(), v) - bounds_.begin());
   std::lock_guard<std::mutex> lock(mu_);
   buckets_[idx]++;
   sum_ += v;

@@ -81,8 +81,7 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
   // consumes: it fails exactly when this app could not publish its own events.
   readiness_->add("kafka", [this]() -> std::optional<std::string> {
     try {
-      probe_client_->publish(kPubSub, "health-probes", {{"app", spec_.name}},
-                             {spec_.name, false});
+      probe_client_->publish(kPubSub, "health-probes", {{"app", spec_.name}}, {spec_.name, false});
       return std::nullopt;
     } catch (const std::exception& e) {
       return std::string(e.what()).substr(0, 200);

@@ -20,8 +20,8 @@ inline constexpr const char* kStateStore = "statestore";
 inline constexpr const char* kSecretStore = "secretstore";
 
 struct RuntimeSpec {
-  std::string name;   // the app id, also the log "service" field
-  int default_port;   // the fixed port from README.md
+  std::string name;                                      // the app id, also the log "service" field
+  int default_port;                                      // the fixed port from README.md
   std::function<void(cxxopts::Options&)> extra_options;  // service-specific flags
 };
 

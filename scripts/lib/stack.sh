@@ -37,8 +37,13 @@ apps_start() {
   dapr_ensure
   export DAPR_API_TOKEN APP_API_TOKEN DAPR_HOST_IP=127.0.0.1
   log "starting the apps and their sidecars: dapr run -f ."
-  (cd "$ROOT" && setsid nohup "$DAPR_CLI" run -f . \
-    >"$DAPR_RUN_LOG" 2>&1 </dev/null & echo $! >"$DAPR_RUN_PIDFILE")
+  # Backgrounded as a simple command so $! is the CLI itself (its own session and process
+  # group, so stop can end the whole tree) and nothing keeps this script's output open.
+  (
+    cd "$ROOT" || exit 1
+    setsid nohup "$DAPR_CLI" run -f . >"$DAPR_RUN_LOG" 2>&1 </dev/null &
+    echo $! >"$DAPR_RUN_PIDFILE"
+  )
 }
 
 apps_wait_ready() {
@@ -97,7 +102,7 @@ stack_status() {
       printf '%-22s DOWN   http://127.0.0.1:%s\n' "${APPS[$i]}" "${APP_PORTS[$i]}"; rc=1
     fi
   done
-  kafka_is_up && echo "kafka                  up     127.0.0.1:$KAFKA_PORT" || { echo "kafka                  DOWN"; rc=1; }
-  pg_is_up && echo "postgresql             up     127.0.0.1:$PG_PORT" || { echo "postgresql             DOWN"; rc=1; }
+  if kafka_is_up; then echo "kafka                  up     127.0.0.1:$KAFKA_PORT"; else echo "kafka                  DOWN"; rc=1; fi
+  if pg_is_up; then echo "postgresql             up     127.0.0.1:$PG_PORT"; else echo "postgresql             DOWN"; rc=1; fi
   return $rc
 }

@@ -23,7 +23,8 @@ void install_api_proxy(http::Server& server, dapr::Client& dapr) {
     try {
       auto r = dapr.invoke(app, req.target, req.method, req.body,
                            content_type.empty() ? "application/json" : content_type, headers);
-      const bool dapr_failed = r.status == 500 && r.body.find("\"errorCode\":\"ERR_") != std::string::npos;
+      const bool dapr_failed =
+          r.status == 500 && r.body.find("\"errorCode\":\"ERR_") != std::string::npos;
       if (dapr_failed) {
         spdlog::warn("invoking {} failed in Dapr: {}", app, r.body.substr(0, 300));
         http::send_problem(res, 502, "Bad gateway", app + " is not reachable right now");

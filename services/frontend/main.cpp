@@ -6,13 +6,13 @@
 #include "service/runtime.hpp"
 
 int main(int argc, char** argv) {
-  todo::service::Runtime rt(
-      {"frontend", 8080,
-       [](cxxopts::Options& o) {
-         o.add_options()("web-root", "folder of the built web app",
-                         cxxopts::value<std::string>()->default_value("web/dist"));
-       }},
-      argc, argv);
+  todo::service::Runtime rt({"frontend", 8080,
+                             [](cxxopts::Options& o) {
+                               o.add_options()(
+                                   "web-root", "folder of the built web app",
+                                   cxxopts::value<std::string>()->default_value("web/dist"));
+                             }},
+                            argc, argv);
   auto& server = rt.server();
   // The browser calls these without the sidecar's token; everything else is Dapr's.
   server.allow_without_token("/api/");

@@ -9,8 +9,8 @@ int main(int argc, char** argv) {
   todo::service::Runtime rt({"recurrence-service", 8082, {}}, argc, argv);
   rt.require_state_store();
   todo::recurrence::TaskEventHandler handler(rt.dapr(), rt.metrics());
-  rt.subscriber().subscribe({todo::service::kPubSub, "task-events", "/events/task-events",
-                             "task-events-dlq"},
-                            [&handler](const todo::dapr::CloudEvent& ev) { return handler(ev); });
+  rt.subscriber().subscribe(
+      {todo::service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
+      [&handler](const todo::dapr::CloudEvent& ev) { return handler(ev); });
   return rt.run();
 }

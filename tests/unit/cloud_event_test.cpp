@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "dapr/cloud_event.hpp"
+
+#include <catch2/catch.hpp>
 
 using todo::dapr::parse_cloud_event;
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "log/log.hpp"
+
+#include <catch2/catch.hpp>
 
 TEST_CASE("trace id is taken from a W3C traceparent", "[log]") {
   using todo::log::trace_id_from_traceparent;
@@ -8,5 +8,6 @@ TEST_CASE("trace id is taken from a W3C traceparent", "[log]") {
         "0af7651916cd43dd8448eb211c80319c");
   CHECK(trace_id_from_traceparent("").empty());
   CHECK(trace_id_from_traceparent("00-zzzz").empty());
-  CHECK(trace_id_from_traceparent("00-0af7651916cd43dd8448eb211c80319X-b7ad6b7169203331-01").empty());
+  CHECK(
+      trace_id_from_traceparent("00-0af7651916cd43dd8448eb211c80319X-b7ad6b7169203331-01").empty());
 }

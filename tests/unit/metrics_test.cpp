@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "metrics/metrics.hpp"
+
+#include <catch2/catch.hpp>
 
 using todo::metrics::Registry;
 

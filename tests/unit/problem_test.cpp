@@ -1,11 +1,12 @@
-#include <catch2/catch.hpp>
-
 #include "http/problem.hpp"
+
+#include <catch2/catch.hpp>
 
 using todo::http::ProblemError;
 
 namespace {
-httplib::Request json_request(const std::string& body, const std::string& type = "application/json") {
+httplib::Request json_request(const std::string& body,
+                              const std::string& type = "application/json") {
   httplib::Request req;
   req.body = body;
   req.set_header("Content-Type", type);

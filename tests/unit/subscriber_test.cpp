@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "dapr/subscriber.hpp"
+
+#include <catch2/catch.hpp>
 
 using todo::dapr::CloudEvent;
 using todo::dapr::Outcome;
@@ -12,8 +12,9 @@ const char* kEvent = R"({"id":"1","data":{"n":1}})";
 
 TEST_CASE("handler outcomes map to Dapr answers", "[subscriber]") {
   std::string reason;
-  CHECK(Subscriber::dispatch(kEvent, [](const CloudEvent&) { return Outcome::kSuccess; },
-                             reason) == Outcome::kSuccess);
+  CHECK(Subscriber::dispatch(
+            kEvent, [](const CloudEvent&) { return Outcome::kSuccess; }, reason) ==
+        Outcome::kSuccess);
   CHECK(std::string(todo::dapr::to_string(Outcome::kDrop)) == "DROP");
 }
 
@@ -48,10 +49,13 @@ TEST_CASE("a transient failure is retried", "[subscriber]") {
 TEST_CASE("an envelope that is not a CloudEvent is dropped", "[subscriber]") {
   std::string reason;
   bool called = false;
-  auto out = Subscriber::dispatch("{{{", [&](const CloudEvent&) {
-    called = true;
-    return Outcome::kSuccess;
-  }, reason);
+  auto out = Subscriber::dispatch(
+      "{{{",
+      [&](const CloudEvent&) {
+        called = true;
+        return Outcome::kSuccess;
+      },
+      reason);
   CHECK(out == Outcome::kDrop);
   CHECK_FALSE(called);
 }

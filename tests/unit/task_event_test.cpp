@@ -1,7 +1,8 @@
+#include "events/task_event.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "dapr/subscriber.hpp"
-#include "events/task_event.hpp"
 
 using todo::events::parse_task_event;
 
@@ -16,11 +17,13 @@ TEST_CASE("a task event is parsed", "[events]") {
 TEST_CASE("malformed task events are poison", "[events]") {
   using todo::dapr::PoisonEvent;
   CHECK_THROWS_AS(parse_task_event("text"), PoisonEvent);
-  CHECK_THROWS_AS(parse_task_event({{"action", "exploded"}, {"user_id", "u"}, {"task", {{"id", "t"}}}}),
-                  PoisonEvent);
+  CHECK_THROWS_AS(
+      parse_task_event({{"action", "exploded"}, {"user_id", "u"}, {"task", {{"id", "t"}}}}),
+      PoisonEvent);
   CHECK_THROWS_AS(parse_task_event({{"action", "created"}, {"task", {{"id", "t"}}}}), PoisonEvent);
   CHECK_THROWS_AS(parse_task_event({{"action", "created"}, {"user_id", "u"}, {"task", 3}}),
                   PoisonEvent);
-  CHECK_THROWS_AS(parse_task_event({{"action", "created"}, {"user_id", "u"}, {"task", {{"id", 7}}}}),
-                  PoisonEvent);
+  CHECK_THROWS_AS(
+      parse_task_event({{"action", "created"}, {"user_id", "u"}, {"task", {{"id", 7}}}}),
+      PoisonEvent);
 }

@@ -1,7 +1,7 @@
+#include "ids/uuid.hpp"
+
 #include <catch2/catch.hpp>
 #include <set>
-
-#include "ids/uuid.hpp"
 
 TEST_CASE("new UUIDs are version 4, canonical and distinct", "[ids]") {
   std::set<std::string> seen;
