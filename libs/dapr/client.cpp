@@ -313,10 +313,11 @@ bool Client::sidecar_healthy() {
   return r.status / 100 == 2;
 }
 
-bool Client::wait_for_sidecar(std::chrono::milliseconds deadline) {
+bool Client::wait_for_outbound(std::chrono::milliseconds deadline) {
   const auto until = std::chrono::steady_clock::now() + deadline;
   while (std::chrono::steady_clock::now() < until) {
-    if (sidecar_healthy()) return true;
+    if (send("GET", "/v1.0/healthz/outbound", "", "", /*retry=*/false).status / 100 == 2)
+      return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(250));  // polling interval
   }
   return false;

@@ -125,8 +125,9 @@ class Client {
 
   // True when the sidecar answers its health endpoint with 2xx.
   bool sidecar_healthy();
-  // Polls the sidecar until it is healthy or the deadline passes.
-  bool wait_for_sidecar(std::chrono::milliseconds deadline);
+  // Polls until the sidecar can serve this app's outbound calls (secrets, state, publish):
+  // true before the app listens, so a service can read its secrets during start-up.
+  bool wait_for_outbound(std::chrono::milliseconds deadline);
 
   const ClientOptions& options() const { return options_; }
 

@@ -4,6 +4,23 @@
 
 namespace todo::events {
 
+std::string task_event_type(const std::string& action) {
+  return "todo.task." + action + ".v1";
+}
+
+std::string task_update_type(const std::string& action) {
+  return "todo.ui.task." + action + ".v1";
+}
+
+nlohmann::json make_task_event(const std::string& action, const std::string& user_id,
+                               const nlohmann::json& task, const nlohmann::json& changes,
+                               const std::string& occurred_at) {
+  nlohmann::json event = {
+      {"action", action}, {"user_id", user_id}, {"task", task}, {"occurred_at", occurred_at}};
+  if (!changes.is_null() && !changes.empty()) event["changes"] = changes;
+  return event;
+}
+
 bool is_task_action(const std::string& action) {
   return action == "created" || action == "updated" || action == "completed" ||
          action == "reopened" || action == "deleted";

@@ -13,6 +13,19 @@ struct TaskEventView {
   nlohmann::json task;  // the full task snapshot after the change
 };
 
+// Topics and CloudEvent types.
+inline constexpr const char* kTaskEventsTopic = "task-events";
+inline constexpr const char* kTaskUpdatesTopic = "task-updates";
+inline constexpr const char* kTaskCommandsTopic = "task-commands";
+std::string task_event_type(const std::string& action);   // todo.task.<action>.v1
+std::string task_update_type(const std::string& action);  // todo.ui.task.<action>.v1
+
+// The task-events payload: {"action", "user_id", "task": snapshot, "changes": {...},
+// "occurred_at"}. `changes` lists what an update changed ({"field": {"from", "to"}}).
+nlohmann::json make_task_event(const std::string& action, const std::string& user_id,
+                               const nlohmann::json& task, const nlohmann::json& changes,
+                               const std::string& occurred_at);
+
 // Validates a task event payload; throws dapr::PoisonEvent naming what is wrong.
 TaskEventView parse_task_event(const nlohmann::json& data);
 

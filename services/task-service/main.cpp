@@ -1,20 +1,88 @@
-// task-service: the system of record for users and tasks, its REST API, and the outbox
-// that publishes every change to task-events and task-updates.
+// task-service: the system of record for users and tasks, its REST API, and the outbox that
+// publishes every change to task-events and task-updates.
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "api/auth_routes.hpp"
+#include "api/task_routes.hpp"
+#include "app/task_operations.hpp"
+#include "commands/command_handler.hpp"
+#include "db/migrations.hpp"
+#include "db/pool.hpp"
 #include "http/problem.hpp"
+#include "outbox/relay.hpp"
 #include "service/runtime.hpp"
 
+namespace {
+
+// Secrets come from the Dapr secret store. The sidecar serves them before this app listens.
+std::string read_secret(todo::dapr::Client& dapr, const std::string& key) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      auto values = dapr.get_secret(todo::service::kSecretStore, key);
+      auto it = values.find(key);
+      if (it != values.end() && !it->second.empty()) return it->second;
+      spdlog::critical("secret '{}' is missing or empty in the secret store", key);
+      std::exit(2);
+    } catch (const todo::dapr::DaprError& e) {
+      if (attempt == 1 || attempt % 10 == 0)
+        spdlog::warn("waiting for secret '{}': {}", key, e.what());
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // retry interval
+    }
+  }
+}
+
+void migrate_when_reachable(todo::tasksvc::Pool& pool) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      todo::tasksvc::migrate(pool);
+      return;
+    } catch (const std::exception& e) {
+      if (attempt == 1 || attempt % 10 == 0)
+        spdlog::warn("database not reachable yet: {}", e.what());
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // retry interval
+    }
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  todo::service::Runtime rt({"task-service", 8081, {}}, argc, argv);
-  auto& registry = rt.metrics();
-  rt.subscriber().subscribe(
-      {todo::service::kPubSub, "task-commands", "/events/task-commands", "task-commands-dlq"},
-      [&registry](const todo::dapr::CloudEvent& ev) {
-        if (!ev.data.is_object()) throw todo::dapr::PoisonEvent("command is not a JSON object");
-        registry.counter("task_commands_received_total", "task commands received").inc();
-        return todo::dapr::Outcome::kSuccess;
-      });
-  rt.server().get("/api/v1/version", [](const httplib::Request&, httplib::Response& res) {
-    todo::http::send_json(res, 200, {{"service", "task-service"}, {"api", "v1"}});
+  using namespace todo;
+  service::Runtime rt({"task-service", 8081,
+                       [](cxxopts::Options& o) {
+                         o.add_options()("db-pool-size", "PostgreSQL connections",
+                                         cxxopts::value<int>()->default_value("8"));
+                       }},
+                      argc, argv);
+  if (!rt.dapr().wait_for_outbound(std::chrono::minutes(2))) {
+    spdlog::critical("the Dapr sidecar did not become reachable");
+    return 1;
+  }
+  tasksvc::Pool pool(read_secret(rt.dapr(), "task-db-connection"),
+                     static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
+  migrate_when_reachable(pool);
+  tasksvc::TokenIssuer tokens(read_secret(rt.dapr(), "jwt-signing-key"));
+  tasksvc::UserStore users(pool);
+  tasksvc::TaskOperations ops(pool);
+
+  rt.readiness().add("postgresql", [&pool]() -> std::optional<std::string> {
+    if (pool.ping()) return std::nullopt;
+    return "the tasks database does not answer";
   });
-  return rt.run();
+  tasksvc::install_auth_routes(rt.server(), users, tokens);
+  tasksvc::install_task_routes(rt.server(), ops, pool, users, tokens);
+  rt.server().get("/api/v1/version", [](const httplib::Request&, httplib::Response& res) {
+    http::send_json(res, 200, {{"service", "task-service"}, {"api", "v1"}});
+  });
+
+  tasksvc::CommandHandler commands(ops, rt.metrics());
+  rt.subscriber().subscribe(
+      {service::kPubSub, "task-commands", "/events/task-commands", "task-commands-dlq"},
+      [&commands](const dapr::CloudEvent& ev) { return commands(ev); });
+
+  tasksvc::OutboxRelay relay(pool, rt.dapr(), rt.metrics(), "task-service");
+  relay.start();
+  return rt.run([&relay] { relay.stop(); });
 }

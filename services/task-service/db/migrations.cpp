@@ -56,9 +56,21 @@ CREATE TABLE tasks (
 -- One task per occurrence of a series: a repeated "create next occurrence" is a no-op.
 CREATE UNIQUE INDEX tasks_series_occurrence ON tasks (series_id, occurrence_index)
   WHERE series_id IS NOT NULL;
+-- Due ranges: overdue, due today, due_before / due_after.
 CREATE INDEX tasks_user_due ON tasks (user_id, due_at, id);
+-- One per list sort (tasks/list_sql.cpp), so a page is an index scan that stops after `limit`
+-- rows and the cursor's (key, id) > (...) is an index condition at any depth. Undated tasks sort
+-- last both ways: as +infinity ascending, as -infinity descending (that index is read backwards).
+CREATE INDEX tasks_user_due_asc ON tasks (user_id, coalesce(due_at, 'infinity'::timestamptz), id);
+CREATE INDEX tasks_user_due_desc ON tasks (user_id, coalesce(due_at, '-infinity'::timestamptz), id);
+CREATE INDEX tasks_user_priority ON tasks (user_id, priority, id);
+CREATE INDEX tasks_user_title ON tasks (user_id, lower(title), id);
 CREATE INDEX tasks_user_created ON tasks (user_id, created_at, id);
+CREATE INDEX tasks_user_updated ON tasks (user_id, updated_at, id);
 CREATE INDEX tasks_user_status ON tasks (user_id, status);
+-- Search and tag filters mostly run over one user's rows found by the indexes above; these GIN
+-- indexes pay off for rare words and tags. No trigram index: the ILIKE half of the search only
+-- filters that user's rows, which a cross-user trigram index would not narrow further.
 CREATE INDEX tasks_search ON tasks USING gin (search);
 CREATE INDEX tasks_tags ON tasks USING gin (tags);
 CREATE TABLE task_activity (

@@ -1,0 +1,43 @@
+#include "events/task_command.hpp"
+
+#include "dapr/subscriber.hpp"
+
+namespace todo::events {
+
+std::string command_id(const CreateOccurrence& c) {
+  return "occurrence:" + c.series_id + ":" + std::to_string(c.occurrence_index);
+}
+
+nlohmann::json to_json(const CreateOccurrence& c) {
+  return {{"command", "create_occurrence"}, {"user_id", c.user_id},
+          {"series_id", c.series_id},       {"occurrence_index", c.occurrence_index},
+          {"parent_id", c.parent_id},       {"task", c.task}};
+}
+
+CreateOccurrence parse_create_occurrence(const nlohmann::json& data) {
+  if (!data.is_object()) throw dapr::PoisonEvent("command payload is not a JSON object");
+  auto text = [&](const char* name) {
+    auto it = data.find(name);
+    if (it == data.end() || !it->is_string() || it->get<std::string>().empty())
+      throw dapr::PoisonEvent(std::string("command lacks the string field '") + name + "'");
+    return it->get<std::string>();
+  };
+  if (text("command") != "create_occurrence")
+    throw dapr::PoisonEvent("unknown command '" + data["command"].get<std::string>() + "'");
+  CreateOccurrence c;
+  c.user_id = text("user_id");
+  c.series_id = text("series_id");
+  c.parent_id = text("parent_id");
+  auto index = data.find("occurrence_index");
+  if (index == data.end() || !index->is_number_integer() || index->get<long long>() < 1 ||
+      index->get<long long>() > 1000000)
+    throw dapr::PoisonEvent("occurrence_index must be an integer from 1 to 1000000");
+  c.occurrence_index = index->get<int>();
+  auto task = data.find("task");
+  if (task == data.end() || !task->is_object())
+    throw dapr::PoisonEvent("command lacks the 'task' object");
+  c.task = *task;
+  return c;
+}
+
+}  // namespace todo::events

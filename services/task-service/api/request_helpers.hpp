@@ -1,0 +1,20 @@
+#pragma once
+// Small pieces every task-service route needs.
+#include <httplib.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace todo::tasksvc {
+
+// The version from If-Match ("3", "\"3\"" or W/"3"); nullopt when absent. 400 when malformed.
+std::optional<std::int64_t> if_match_version(const httplib::Request& req);
+
+// The strong ETag of a task version: "\"<version>\"".
+std::string etag_for(std::int64_t version);
+
+// The path capture `index` of a regex route.
+std::string path_part(const httplib::Request& req, size_t index);
+
+}  // namespace todo::tasksvc

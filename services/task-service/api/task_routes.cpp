@@ -1,0 +1,104 @@
+#include "api/task_routes.hpp"
+
+#include "api/request_helpers.hpp"
+#include "auth/authenticate.hpp"
+#include "http/problem.hpp"
+#include "tasks/list_query.hpp"
+#include "tasks/task_json.hpp"
+#include "tasks/task_sql.hpp"
+
+namespace todo::tasksvc {
+namespace {
+
+void send_task(httplib::Response& res, int status, const tasks::Task& task) {
+  res.set_header("ETag", etag_for(task.version));
+  http::send_json(res, status, tasks::to_json(task));
+}
+
+std::string zone_of(UserStore& users, const std::string& user_id) {
+  auto user = users.get(user_id);
+  // A valid token for a deleted account: the account is gone, so is the session.
+  if (!user) throw http::ProblemError(401, "Unauthorized", "the account no longer exists");
+  return user->time_zone;
+}
+
+}  // namespace
+
+void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, UserStore& users,
+                         const TokenIssuer& tokens) {
+  const std::string task_path = R"(/api/v1/tasks/([^/]+))";
+
+  server.post("/api/v1/tasks", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    const auto body = http::parse_json_object(req);
+    const auto task = ops.create(user_id, zone_of(users, user_id), body);
+    res.set_header("Location", "/api/v1/tasks/" + task.id);
+    send_task(res, 201, task);
+  });
+
+  server.get("/api/v1/tasks", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    const auto query = parse_list_query(req.params, zone_of(users, user_id), time::instant_now());
+    const auto page = pool.with([&](pqxx::connection& c) {
+      pqxx::read_transaction tx(c);
+      return list_tasks(tx, user_id, query);
+    });
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& t : page.items) items.push_back(tasks::to_json(t));
+    http::send_json(res, 200,
+                    {{"items", items},
+                     {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor)
+                                                      : nlohmann::json(nullptr)}});
+  });
+
+  server.get(task_path, [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    send_task(res, 200, ops.get(user_id, path_part(req, 1)));
+  });
+
+  server.patch(task_path, [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    const auto body = http::parse_json_object(req);
+    send_task(res, 200, ops.update(user_id, path_part(req, 1), body, if_match_version(req)));
+  });
+
+  server.del(task_path, [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    ops.remove(user_id, path_part(req, 1), if_match_version(req));
+    res.status = 204;
+  });
+
+  server.post(task_path + "/complete", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    send_task(res, 200, ops.complete(user_id, path_part(req, 1), if_match_version(req)));
+  });
+
+  server.post(task_path + "/reopen", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    send_task(res, 200, ops.reopen(user_id, path_part(req, 1), if_match_version(req)));
+  });
+
+  server.get(task_path + "/history", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    const auto id = path_part(req, 1);
+    ops.get(user_id, id);  // 404 for a task that is not the caller's
+    const auto history = pool.with([&](pqxx::connection& c) {
+      pqxx::read_transaction tx(c);
+      return task_history(tx, user_id, id);
+    });
+    http::send_json(res, 200, {{"items", history}});
+  });
+
+  server.get("/api/v1/tags", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    const auto counts = pool.with([&](pqxx::connection& c) {
+      pqxx::read_transaction tx(c);
+      return tag_counts(tx, user_id);
+    });
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& tc : counts) items.push_back(to_json(tc));
+    http::send_json(res, 200, {{"items", items}});
+  });
+}
+
+}  // namespace todo::tasksvc

@@ -1,0 +1,157 @@
+#include "app/task_operations.hpp"
+
+#include "app/task_changes.hpp"
+#include "http/problem.hpp"
+#include "ids/uuid.hpp"
+#include "tasks/task_input.hpp"
+#include "tasks/task_sql.hpp"
+#include "time/rfc3339.hpp"
+
+namespace todo::tasksvc {
+namespace {
+
+http::ProblemError not_found() {
+  return http::ProblemError(404, "Not found", "no task with this id");
+}
+
+http::ProblemError version_conflict(std::int64_t current) {
+  return http::ProblemError(409, "Conflict",
+                            "the task was changed by someone else (current version " +
+                                std::to_string(current) +
+                                "); reload it and apply your change again",
+                            {{"current_version", current}});
+}
+
+}  // namespace
+
+TaskOperations::TaskOperations(Pool& pool, Clock clock) : pool_(pool), clock_(std::move(clock)) {}
+
+tasks::Task TaskOperations::create(const std::string& user_id, const std::string& user_time_zone,
+                                   const nlohmann::json& body) {
+  const auto now = clock_();
+  const auto draft = tasks::parse_task_create(body, user_time_zone, now);
+  auto task = tasks::task_from_draft(draft, ids::new_uuid(), user_id, now);
+  return pool_.with([&](pqxx::connection& c) {
+    pqxx::work tx(c);
+    insert_task(tx, task);
+    record_change(tx, "created", task, nullptr);
+    tx.commit();
+    return task;
+  });
+}
+
+tasks::Task TaskOperations::get(const std::string& user_id, const std::string& id) {
+  auto task = pool_.with([&](pqxx::connection& c) {
+    pqxx::read_transaction tx(c);
+    return find_task(tx, user_id, id);
+  });
+  if (!task) throw not_found();
+  return *task;
+}
+
+tasks::Task TaskOperations::modify(const std::string& user_id, const std::string& id,
+                                   std::optional<std::int64_t> if_match, const std::string& action,
+                                   const std::function<bool(tasks::Task&)>& change) {
+  return pool_.with([&](pqxx::connection& c) {
+    pqxx::work tx(c);
+    auto current = find_task(tx, user_id, id, /*for_update=*/true);
+    if (!current) throw not_found();
+    if (if_match && *if_match != current->version) throw version_conflict(current->version);
+    tasks::Task next = *current;
+    if (!change(next)) return *current;  // already in the requested state: nothing to record
+    if (!update_task(tx, next, current->version)) throw version_conflict(current->version);
+    next.version = current->version + 1;
+    record_change(tx, action, next, diff_tasks(*current, next));
+    tx.commit();
+    return next;
+  });
+}
+
+tasks::Task TaskOperations::update(const std::string& user_id, const std::string& id,
+                                   const nlohmann::json& body,
+                                   std::optional<std::int64_t> if_match) {
+  const auto patch = tasks::parse_task_patch(body);
+  const auto now = clock_();
+  return modify(user_id, id, if_match, "updated", [&](tasks::Task& t) {
+    if (patch.empty()) return false;
+    tasks::apply_patch(t, patch, now);
+    return true;
+  });
+}
+
+tasks::Task TaskOperations::complete(const std::string& user_id, const std::string& id,
+                                     std::optional<std::int64_t> if_match) {
+  const auto now = clock_();
+  return modify(user_id, id, if_match, "completed", [&](tasks::Task& t) {
+    if (t.status == tasks::TaskStatus::completed) return false;
+    t.status = tasks::TaskStatus::completed;
+    t.completed_at = now;
+    t.updated_at = now;
+    return true;
+  });
+}
+
+tasks::Task TaskOperations::reopen(const std::string& user_id, const std::string& id,
+                                   std::optional<std::int64_t> if_match) {
+  const auto now = clock_();
+  return modify(user_id, id, if_match, "reopened", [&](tasks::Task& t) {
+    if (t.status == tasks::TaskStatus::open) return false;
+    t.status = tasks::TaskStatus::open;
+    t.completed_at.reset();
+    t.updated_at = now;
+    return true;
+  });
+}
+
+void TaskOperations::remove(const std::string& user_id, const std::string& id,
+                            std::optional<std::int64_t> if_match) {
+  pool_.with([&](pqxx::connection& c) {
+    pqxx::work tx(c);
+    auto current = find_task(tx, user_id, id, /*for_update=*/true);
+    if (!current) throw not_found();
+    if (if_match && *if_match != current->version) throw version_conflict(current->version);
+    delete_task(tx, user_id, id);
+    // The event carries the last snapshot, so consumers can cancel what they hold for it.
+    record_change(tx, "deleted", *current, nullptr);
+    tx.commit();
+    return 0;
+  });
+}
+
+bool TaskOperations::create_occurrence(const events::CreateOccurrence& command) {
+  const auto now = clock_();
+  // The carried task is validated like a create body, against the user's own rules; reminders
+  // and due were already shifted by recurrence-service. An absolute reminder in the past is
+  // dropped rather than failing the whole occurrence.
+  nlohmann::json body = command.task;
+  if (body.contains("reminders") && body["reminders"].is_array()) {
+    nlohmann::json kept = nlohmann::json::array();
+    for (const auto& r : body["reminders"]) {
+      if (!r.is_object()) continue;
+      if (r.contains("at") && r["at"].is_string()) {
+        const auto at = time::parse_rfc3339(r["at"].get<std::string>());
+        if (at.ok() && at.value() <= now) continue;  // its moment passed with the old occurrence
+      }
+      nlohmann::json copy = r;
+      copy.erase("fire_at");
+      copy.erase("id");  // the new task numbers its own reminders
+      kept.push_back(copy);
+    }
+    body["reminders"] = kept;
+  }
+  const std::string zone = body.value("time_zone", std::string("UTC"));
+  const auto draft = tasks::parse_task_create(body, zone, now);
+  auto task = tasks::task_from_draft(draft, ids::new_uuid(), command.user_id, now);
+  task.series_id = command.series_id;
+  task.parent_id = command.parent_id;
+  task.occurrence_index = command.occurrence_index;
+  return pool_.with([&](pqxx::connection& c) {
+    pqxx::work tx(c);
+    if (!insert_task_if_new_occurrence(tx, task)) return false;
+    record_change(tx, "created", task, nullptr);
+    tx.commit();
+    return true;
+  });
+}
+
+}  // namespace todo::tasksvc

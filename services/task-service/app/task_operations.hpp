@@ -1,0 +1,48 @@
+#pragma once
+// What users (through the API) and other services (through task-commands) can do to tasks.
+// Each operation is one PostgreSQL transaction: the change, its activity entry and its events.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "db/pool.hpp"
+#include "events/task_command.hpp"
+#include "tasks/task.hpp"
+#include "time/instant.hpp"
+
+namespace todo::tasksvc {
+
+class TaskOperations {
+ public:
+  using Clock = std::function<time::Instant()>;
+  explicit TaskOperations(Pool& pool, Clock clock = time::instant_now);
+
+  tasks::Task create(const std::string& user_id, const std::string& user_time_zone,
+                     const nlohmann::json& body);
+  // 404 ProblemError when the task does not exist or belongs to someone else.
+  tasks::Task get(const std::string& user_id, const std::string& id);
+  // `if_match`: the version the caller last saw; a different current version answers 409.
+  tasks::Task update(const std::string& user_id, const std::string& id, const nlohmann::json& body,
+                     std::optional<std::int64_t> if_match);
+  tasks::Task complete(const std::string& user_id, const std::string& id,
+                       std::optional<std::int64_t> if_match);
+  tasks::Task reopen(const std::string& user_id, const std::string& id,
+                     std::optional<std::int64_t> if_match);
+  void remove(const std::string& user_id, const std::string& id,
+              std::optional<std::int64_t> if_match);
+  // From recurrence-service. Returns false when that occurrence already exists (a repeat).
+  bool create_occurrence(const events::CreateOccurrence& command);
+
+ private:
+  // Loads the caller's task for update, checks the precondition, lets `change` modify it, and
+  // stores it with its events. `change` returns false for "nothing to do" (no event written).
+  tasks::Task modify(const std::string& user_id, const std::string& id,
+                     std::optional<std::int64_t> if_match, const std::string& action,
+                     const std::function<bool(tasks::Task&)>& change);
+
+  Pool& pool_;
+  Clock clock_;
+};
+
+}  // namespace todo::tasksvc

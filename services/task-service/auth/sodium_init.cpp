@@ -1,0 +1,15 @@
+#include "auth/sodium_init.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace todo::tasksvc {
+
+void ensure_sodium() {
+  // A function-local static runs sodium_init exactly once, even with concurrent first callers.
+  static const int status = sodium_init();
+  if (status < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+}  // namespace todo::tasksvc

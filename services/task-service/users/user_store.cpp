@@ -1,0 +1,152 @@
+#include "users/user_store.hpp"
+
+#include "http/problem.hpp"
+#include "ids/uuid.hpp"
+#include "time/rfc3339.hpp"
+#include "users/channels.hpp"
+#include "users/email.hpp"
+
+namespace todo::tasksvc {
+namespace {
+
+// The columns read_user expects, in order; the password hash comes last when asked for.
+constexpr const char* kUserColumns =
+    "id::text, email, name, time_zone, channels::text, "
+    "floor(extract(epoch FROM created_at))::bigint";
+
+User read_user(const pqxx::row& row) {
+  User user;
+  user.id = row[0].as<std::string>();
+  user.email = row[1].as<std::string>();
+  user.name = row[2].as<std::string>();
+  user.time_zone = row[3].as<std::string>();
+  user.channels = nlohmann::json::parse(row[4].as<std::string>());
+  user.created_at =
+      time::format_rfc3339(time::Instant(std::chrono::seconds(row[5].as<long long>())));
+  return user;
+}
+
+std::string select_users(const std::string& where) {
+  return std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE " + where;
+}
+
+}  // namespace
+
+UserStore::UserStore(Pool& pool) : pool_(pool) {}
+
+User UserStore::create(const std::string& email, const std::string& password_hash,
+                       const std::string& name, const std::string& time_zone) {
+  try {
+    return pool_.with([&](pqxx::connection& conn) {
+      pqxx::work tx(conn);
+      const auto rows = tx.exec_params(
+          std::string("INSERT INTO users (id, email, email_key, password_hash, name, time_zone, "
+                      "channels) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING ") +
+              kUserColumns,
+          ids::new_uuid(), email, email_key(email), password_hash, name, time_zone,
+          default_channels().dump());
+      User user = read_user(rows[0]);
+      tx.commit();
+      return user;
+    });
+  } catch (const pqxx::unique_violation&) {
+    throw http::ProblemError(
+        409, "Email already registered", "an account with this email already exists",
+        {{"errors", {{{"field", "email"}, {"message", "email is already registered"}}}}});
+  }
+}
+
+std::optional<std::pair<User, std::string>> UserStore::find_by_email(const std::string& email) {
+  return pool_.with([&](pqxx::connection& conn) -> std::optional<std::pair<User, std::string>> {
+    pqxx::read_transaction tx(conn);
+    const auto rows = tx.exec_params(select_users("email_key = $1"), email_key(email));
+    if (rows.empty()) return std::nullopt;
+    return std::make_pair(read_user(rows[0]), rows[0][6].as<std::string>());
+  });
+}
+
+std::optional<User> UserStore::get(const std::string& id) {
+  // A non-UUID would make PostgreSQL fail the cast; it cannot name an account anyway.
+  if (!ids::is_uuid(id)) return std::nullopt;
+  return pool_.with([&](pqxx::connection& conn) -> std::optional<User> {
+    pqxx::read_transaction tx(conn);
+    const auto rows = tx.exec_params(select_users("id = $1"), id);
+    if (rows.empty()) return std::nullopt;
+    return read_user(rows[0]);
+  });
+}
+
+User UserStore::update_profile(const std::string& id, const nlohmann::json& validated_patch) {
+  if (!ids::is_uuid(id)) throw http::ProblemError(404, "Not found", "the account does not exist");
+  return pool_.with([&](pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    // The lock makes read-merge-write of channels safe against a concurrent PATCH.
+    const auto current =
+        tx.exec_params("SELECT channels::text FROM users WHERE id = $1 FOR UPDATE", id);
+    if (current.empty()) throw http::ProblemError(404, "Not found", "the account does not exist");
+    nlohmann::json channels = nlohmann::json::parse(current[0][0].as<std::string>());
+    if (validated_patch.contains("channels")) {
+      channels = merge_channels(channels, validated_patch.at("channels"));
+      check_channels(channels);
+    }
+    std::optional<std::string> name, time_zone;
+    if (validated_patch.contains("name")) name = validated_patch.at("name").get<std::string>();
+    if (validated_patch.contains("time_zone")) {
+      time_zone = validated_patch.at("time_zone").get<std::string>();
+    }
+    const auto rows =
+        tx.exec_params(std::string("UPDATE users SET name = coalesce($2, name), "
+                                   "time_zone = coalesce($3, time_zone), channels = $4::jsonb, "
+                                   "updated_at = now() WHERE id = $1 RETURNING ") +
+                           kUserColumns,
+                       id, nullable(name), nullable(time_zone), channels.dump());
+    User user = read_user(rows[0]);
+    tx.commit();
+    return user;
+  });
+}
+
+void UserStore::store_refresh(const std::string& user_id, const std::string& token_hash,
+                              std::chrono::seconds ttl) {
+  pool_.with([&](pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    tx.exec_params(
+        "DELETE FROM refresh_tokens WHERE user_id = $1 "
+        "AND (expires_at <= now() OR revoked_at IS NOT NULL)",
+        user_id);
+    tx.exec_params(
+        "INSERT INTO refresh_tokens (token_hash, user_id, expires_at) "
+        "VALUES ($1, $2, now() + make_interval(secs => $3::double precision))",
+        token_hash, user_id, static_cast<long long>(ttl.count()));
+    tx.commit();
+    return 0;
+  });
+}
+
+std::optional<std::string> UserStore::consume_refresh(const std::string& token_hash) {
+  return pool_.with([&](pqxx::connection& conn) -> std::optional<std::string> {
+    pqxx::work tx(conn);
+    const auto rows = tx.exec_params(
+        "UPDATE refresh_tokens SET revoked_at = now() "
+        "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() "
+        "RETURNING user_id::text",
+        token_hash);
+    tx.commit();
+    if (rows.empty()) return std::nullopt;
+    return rows[0][0].as<std::string>();
+  });
+}
+
+void UserStore::revoke_refresh(const std::string& token_hash) {
+  pool_.with([&](pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    tx.exec_params(
+        "UPDATE refresh_tokens SET revoked_at = now() "
+        "WHERE token_hash = $1 AND revoked_at IS NULL",
+        token_hash);
+    tx.commit();
+    return 0;
+  });
+}
+
+}  // namespace todo::tasksvc

@@ -1,0 +1,55 @@
+#pragma once
+// Accounts and refresh tokens in PostgreSQL (tables users and refresh_tokens, db/migrations.cpp).
+// Every method borrows one pooled connection and runs one transaction; errors other than the
+// ProblemErrors named below are pqxx exceptions (the server answers those with a 500).
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "db/pool.hpp"
+#include "users/user.hpp"
+
+namespace todo::tasksvc {
+
+class UserStore {
+ public:
+  explicit UserStore(Pool& pool);
+
+  // Inserts an account with a new UUID and default channels (users/channels.hpp). Arguments are
+  // validated already (validate_signup; hash_password). Throws ProblemError 409 "Email already
+  // registered" with errors [{"field": "email", ...}] when the email's key is taken.
+  User create(const std::string& email, const std::string& password_hash, const std::string& name,
+              const std::string& time_zone);
+
+  // The account and its password hash, matched case-insensitively (email_key of the trimmed
+  // address).
+  std::optional<std::pair<User, std::string>> find_by_email(const std::string& email);
+
+  // nullopt for an unknown id, including anything that is not a UUID.
+  std::optional<User> get(const std::string& id);
+
+  // Applies a patch from validate_profile_patch: name and time_zone replace, channels merge
+  // member by member (merge_channels) under a row lock, then check_channels (422 when push ends
+  // up enabled without a topic). Throws ProblemError 404 when the account does not exist.
+  User update_profile(const std::string& id, const nlohmann::json& validated_patch);
+
+  // Remembers a refresh token (by its hash) for `ttl`; also drops the user's expired and revoked
+  // ones, so the table holds live sessions only.
+  void store_refresh(const std::string& user_id, const std::string& token_hash,
+                     std::chrono::seconds ttl);
+
+  // The user id of a live (unexpired, unrevoked) token, revoking it in the same statement: a
+  // refresh token works once, and two concurrent uses cannot both succeed.
+  std::optional<std::string> consume_refresh(const std::string& token_hash);
+
+  // Revokes a token if it is live; unknown or already revoked tokens are fine (logout is
+  // idempotent).
+  void revoke_refresh(const std::string& token_hash);
+
+ private:
+  Pool& pool_;
+};
+
+}  // namespace todo::tasksvc
