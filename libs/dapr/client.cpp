@@ -305,6 +305,7 @@ InvokeResult Client::invoke(const std::string& app_id, const std::string& method
   out.body = std::move(r.body);
   auto ct = r.headers.find("content-type");
   if (ct != r.headers.end()) out.content_type = ct->second;
+  out.headers = std::move(r.headers);
   return out;
 }
 

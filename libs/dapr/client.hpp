@@ -85,6 +85,7 @@ struct InvokeResult {
   int status = 0;
   std::string body;
   std::string content_type;
+  std::map<std::string, std::string> headers;  // lower-case names
 };
 
 class Client {

@@ -31,6 +31,10 @@ void install_api_proxy(http::Server& server, dapr::Client& dapr) {
         return;
       }
       res.status = r.status;
+      for (const char* name : {"etag", "location", "www-authenticate", "cache-control"}) {
+        auto h = r.headers.find(name);
+        if (h != r.headers.end()) res.set_header(name, h->second);
+      }
       res.set_content(r.body, r.content_type.empty() ? "application/json" : r.content_type);
     } catch (const dapr::DaprError& e) {
       spdlog::warn("invoking {} failed: {}", app, e.what());

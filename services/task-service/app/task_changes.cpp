@@ -10,7 +10,8 @@ namespace todo::tasksvc {
 
 void record_change(pqxx::work& tx, const std::string& action, const tasks::Task& task,
                    const nlohmann::json& changes) {
-  add_activity(tx, task.id, task.user_id, action, changes);
+  add_activity(tx, task.id, task.user_id, action,
+               changes.is_null() ? nlohmann::json::object() : changes);
   const nlohmann::json snapshot = tasks::to_json(task);
   const std::string at = time::format_rfc3339(time::instant_now());
   enqueue(tx, {events::kTaskEventsTopic, task.user_id, events::task_event_type(action),

@@ -59,9 +59,11 @@ tasks::Task TaskOperations::modify(const std::string& user_id, const std::string
     if (if_match && *if_match != current->version) throw version_conflict(current->version);
     tasks::Task next = *current;
     if (!change(next)) return *current;  // already in the requested state: nothing to record
+    const auto changes = diff_tasks(*current, next);
+    if (changes.empty()) return *current;  // e.g. a PATCH repeating current values
     if (!update_task(tx, next, current->version)) throw version_conflict(current->version);
     next.version = current->version + 1;
-    record_change(tx, action, next, diff_tasks(*current, next));
+    record_change(tx, action, next, changes);
     tx.commit();
     return next;
   });
