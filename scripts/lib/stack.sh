@@ -15,6 +15,8 @@ apps_running() { [ -f "$DAPR_RUN_PIDFILE" ] && kill -0 "$(cat "$DAPR_RUN_PIDFILE
 
 infra_start() {
   mkdir -p "$RUN_DIR/logs"
+  # What the scripts themselves call (a brand-new Debian may lack them).
+  apt_install curl psmisc openssl python3 procps
   secrets_ensure
   pg_ensure
   pg_start
