@@ -145,23 +145,25 @@ def main():
     ap.add_argument("--users", type=int, default=100)
     ap.add_argument("--tasks", type=int, default=1000)
     ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--read-rate", type=int, default=1000, help="list/get requests per second")
+    ap.add_argument("--write-rate", type=int, default=300, help="create/complete per second")
     args = ap.parse_args()
     ensure_vegeta()
     t0 = time.time()
     users = seed(args.users, args.tasks)
     print(f"seeded {args.users} users x {args.tasks} tasks in {time.time() - t0:.1f}s",
           file=sys.stderr)
-    n = 1000 * args.seconds + 1000
+    rr, wr, secs = args.read_rate, args.write_rate, args.seconds
+    n = rr * secs + 1000
     runs = [
-        attack("list, direct :8081", targets(users, "list", DIRECT, n), 1000, args.seconds),
-        attack("list, through Dapr :3501", targets(users, "list", VIA_DAPR, n, dapr=True),
-               1000, args.seconds),
-        attack("get, direct :8081", targets(users, "get", DIRECT, n), 1000, args.seconds),
-        attack("get, through Dapr :3501", targets(users, "get", VIA_DAPR, n, dapr=True), 1000,
-               args.seconds),
-        attack("create, direct :8081", targets(users, "create", DIRECT, n), 300, args.seconds),
-        attack("complete, direct :8081", targets(users, "complete", DIRECT, n), 300,
-               min(args.seconds, 10)),
+        attack("list, direct :8081", targets(users, "list", DIRECT, n), rr, secs),
+        attack("list, through Dapr :3501", targets(users, "list", VIA_DAPR, n, dapr=True), rr,
+               secs),
+        attack("get, direct :8081", targets(users, "get", DIRECT, n), rr, secs),
+        attack("get, through Dapr :3501", targets(users, "get", VIA_DAPR, n, dapr=True), rr, secs),
+        attack("create, direct :8081", targets(users, "create", DIRECT, n), wr, secs),
+        attack("complete, direct :8081", targets(users, "complete", DIRECT, n), wr,
+               min(secs, 10)),
     ]
     lag, count = relay_lag_p99()
     print("| load | offered req/s | achieved req/s | p50 ms | p99 ms | max ms | success | "

@@ -32,6 +32,12 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_payload_max_length(options_.max_body_bytes);
   server_.set_keep_alive_max_count(1000);
+  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds
+  // the body until the client's delayed ACK (~40 ms per response).
+  server_.set_tcp_nodelay(true);
+  // A keep-alive connection holds a worker while it waits for its next request: release idle
+  // ones after 1 s so clients that open many connections cannot starve the pool.
+  server_.set_keep_alive_timeout(1);
   server_.set_read_timeout(10, 0);
   server_.set_write_timeout(10, 0);
 

@@ -27,7 +27,9 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
      cxxopts::value<int>()->default_value(env_or("DAPR_HTTP_PORT", "3500")))
     ("log-level", "trace, debug, info, warn, error",
      cxxopts::value<std::string>()->default_value(env_or("LOG_LEVEL", "info")))
-    ("threads", "HTTP worker threads", cxxopts::value<int>()->default_value("8"))
+    // cpp-httplib gives each keep-alive connection a worker for its whole life, so the pool
+    // must be larger than the number of clients that keep connections open.
+    ("threads", "HTTP worker threads", cxxopts::value<int>()->default_value("32"))
     ("readiness-period-ms", "how often dependencies are checked",
      cxxopts::value<int>()->default_value("5000"))
     ("allow-no-app-token", "serve without checking APP_API_TOKEN (development only)")

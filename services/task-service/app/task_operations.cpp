@@ -42,7 +42,7 @@ tasks::Task TaskOperations::create(const std::string& user_id, const std::string
 
 tasks::Task TaskOperations::get(const std::string& user_id, const std::string& id) {
   auto task = pool_.with([&](pqxx::connection& c) {
-    pqxx::read_transaction tx(c);
+    pqxx::nontransaction tx(c);  // one SELECT
     return find_task(tx, user_id, id);
   });
   if (!task) throw not_found();

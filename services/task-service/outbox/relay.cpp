@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <map>
 #include <pqxx/notification>
 
 #include "dapr/cloud_event.hpp"
@@ -109,14 +110,16 @@ size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
   }
   if (rows.empty()) return 0;
 
-  // Consecutive rows of one topic go out together; order within the batch is kept.
-  std::vector<long long> sent;
+  // One bulk publish per topic. Order matters only within a topic (each user's events stay in
+  // id order on their partition), and every change writes one row to each of two topics, so
+  // grouping by topic is what makes batches large.
+  std::map<std::string, std::vector<size_t>> by_topic;
+  for (size_t i = 0; i < rows.size(); ++i) by_topic[rows[i].topic].push_back(i);
+  std::vector<size_t> sent_rows;
   std::string error;
-  for (size_t start = 0; start < rows.size() && error.empty();) {
-    size_t end = start;
-    while (end < rows.size() && rows[end].topic == rows[start].topic) ++end;
+  for (const auto& [topic, indexes] : by_topic) {
     std::vector<dapr::BulkEntry> entries;
-    for (size_t i = start; i < end; ++i) {
+    for (size_t i : indexes) {
       const auto& row = rows[i];
       entries.push_back({row.event_id,
                          dapr::make_cloud_event(row.event_id, source_, row.type,
@@ -125,21 +128,24 @@ size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
     }
     try {
       if (entries.size() == 1) {
-        dapr_.publish("kafka-pubsub", rows[start].topic, entries[0].event,
-                      {rows[start].partition_key, /*raw_cloud_event=*/true});
+        dapr_.publish("kafka-pubsub", topic, entries[0].event,
+                      {rows[indexes[0]].partition_key, /*raw_cloud_event=*/true});
       } else {
-        const auto failed = dapr_.bulk_publish("kafka-pubsub", rows[start].topic, entries);
-        if (!failed.empty()) error = std::to_string(failed.size()) + " entries failed";
-        // On partial failure nothing of this chunk is marked: the whole chunk is re-published
+        const auto failed = dapr_.bulk_publish("kafka-pubsub", topic, entries);
+        // On a partial failure nothing of this topic is marked: all of it is published again
         // (at least once; consumers deduplicate on the event id).
+        if (!failed.empty()) {
+          error = topic + ": " + std::to_string(failed.size()) + " entries failed";
+          continue;
+        }
       }
+      sent_rows.insert(sent_rows.end(), indexes.begin(), indexes.end());
     } catch (const std::exception& e) {
-      error = e.what();
+      error = topic + ": " + e.what();
     }
-    if (!error.empty()) break;
-    for (size_t i = start; i < end; ++i) sent.push_back(rows[i].id);
-    start = end;
   }
+  std::vector<long long> sent;
+  for (size_t i : sent_rows) sent.push_back(rows[i].id);
 
   if (!sent.empty()) {
     std::string ids = "{";
@@ -150,8 +156,7 @@ size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
                    ids);
     const double now =
         std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    for (size_t i = 0; i < sent.size(); ++i)
-      lag_.observe(std::max(0.0, now - rows[i].created_epoch));
+    for (size_t i : sent_rows) lag_.observe(std::max(0.0, now - rows[i].created_epoch));
     published_.inc(static_cast<double>(sent.size()));
   }
   if (!error.empty()) {

@@ -1,6 +1,6 @@
 #pragma once
 // Publishes outbox rows through Dapr in id order and marks them sent. Woken by NOTIFY (and
-// a 1 s poll as a safety net); one batch goes out as a bulk publish; failures back off and
+// a 1 s poll as a safety net); a batch goes out as one bulk publish per topic; failures back off and
 // retry forever, so a crash or an outage re-publishes, never drops. Only one instance relays
 // at a time (a PostgreSQL advisory lock), which keeps each user's events in order.
 #include <atomic>

@@ -58,7 +58,7 @@ User UserStore::create(const std::string& email, const std::string& password_has
 
 std::optional<std::pair<User, std::string>> UserStore::find_by_email(const std::string& email) {
   return pool_.with([&](pqxx::connection& conn) -> std::optional<std::pair<User, std::string>> {
-    pqxx::read_transaction tx(conn);
+    pqxx::nontransaction tx(conn);
     const auto rows = tx.exec_params(select_users("email_key = $1"), email_key(email));
     if (rows.empty()) return std::nullopt;
     return std::make_pair(read_user(rows[0]), rows[0][6].as<std::string>());
@@ -69,14 +69,34 @@ std::optional<User> UserStore::get(const std::string& id) {
   // A non-UUID would make PostgreSQL fail the cast; it cannot name an account anyway.
   if (!ids::is_uuid(id)) return std::nullopt;
   return pool_.with([&](pqxx::connection& conn) -> std::optional<User> {
-    pqxx::read_transaction tx(conn);
+    pqxx::nontransaction tx(conn);
     const auto rows = tx.exec_params(select_users("id = $1"), id);
     if (rows.empty()) return std::nullopt;
     return read_user(rows[0]);
   });
 }
 
+std::optional<std::string> UserStore::time_zone_of(const std::string& id) {
+  constexpr auto kTtl = std::chrono::seconds(30);
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(zones_mu_);
+    auto it = zones_.find(id);
+    if (it != zones_.end() && now - it->second.fetched < kTtl) return it->second.zone;
+  }
+  auto user = get(id);
+  if (!user) return std::nullopt;
+  std::lock_guard<std::mutex> lock(zones_mu_);
+  if (zones_.size() > 100000) zones_.clear();  // bounded: a cache, not a copy of the table
+  zones_[id] = {user->time_zone, now};
+  return user->time_zone;
+}
+
 User UserStore::update_profile(const std::string& id, const nlohmann::json& validated_patch) {
+  {
+    std::lock_guard<std::mutex> lock(zones_mu_);
+    zones_.erase(id);
+  }
   if (!ids::is_uuid(id)) throw http::ProblemError(404, "Not found", "the account does not exist");
   return pool_.with([&](pqxx::connection& conn) {
     pqxx::work tx(conn);

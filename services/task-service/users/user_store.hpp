@@ -3,9 +3,11 @@
 // Every method borrows one pooled connection and runs one transaction; errors other than the
 // ProblemErrors named below are pqxx exceptions (the server answers those with a 500).
 #include <chrono>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "db/pool.hpp"
@@ -30,6 +32,11 @@ class UserStore {
   // nullopt for an unknown id, including anything that is not a UUID.
   std::optional<User> get(const std::string& id);
 
+  // The account's IANA zone, which every task create and list needs: served from memory for
+  // up to 30 s (this instance forgets it at once when the profile changes here; another
+  // task-service instance may use the old zone for up to 30 s). nullopt for an unknown id.
+  std::optional<std::string> time_zone_of(const std::string& id);
+
   // Applies a patch from validate_profile_patch: name and time_zone replace, channels merge
   // member by member (merge_channels) under a row lock, then check_channels (422 when push ends
   // up enabled without a topic). Throws ProblemError 404 when the account does not exist.
@@ -49,7 +56,13 @@ class UserStore {
   void revoke_refresh(const std::string& token_hash);
 
  private:
+  struct CachedZone {
+    std::string zone;
+    std::chrono::steady_clock::time_point fetched;
+  };
   Pool& pool_;
+  std::mutex zones_mu_;
+  std::unordered_map<std::string, CachedZone> zones_;
 };
 
 }  // namespace todo::tasksvc
