@@ -46,7 +46,24 @@ std::optional<time::Instant> optional_instant(const json& object, const char* na
   return instant_from(*text, name);
 }
 
-Reminder reminder_from(const json& value, std::size_t index) {
+std::optional<Recurrence> recurrence_from(const json& value) {
+  if (value.is_null()) return std::nullopt;
+  if (!value.is_object()) malformed("recurrence", "must be an object or null");
+  Recurrence recurrence;
+  recurrence.rrule = required_string(value, "rrule");
+  if (recurrence.rrule.empty()) malformed("recurrence.rrule", "must not be empty");
+  const auto mode_text = optional_string(value, "mode");
+  if (mode_text) {
+    const auto mode = parse_recurrence_mode(*mode_text);
+    if (!mode) malformed("recurrence.mode", "must be due or completion");
+    recurrence.mode = *mode;
+  }
+  return recurrence;
+}
+
+}  // namespace
+
+Reminder reminder_from_json(const json& value, std::size_t index) {
   const std::string member = "reminders[" + std::to_string(index) + "]";
   if (!value.is_object()) malformed(member, "must be an object");
   Reminder reminder;
@@ -64,23 +81,6 @@ Reminder reminder_from(const json& value, std::size_t index) {
   }
   return reminder;
 }
-
-std::optional<Recurrence> recurrence_from(const json& value) {
-  if (value.is_null()) return std::nullopt;
-  if (!value.is_object()) malformed("recurrence", "must be an object or null");
-  Recurrence recurrence;
-  recurrence.rrule = required_string(value, "rrule");
-  if (recurrence.rrule.empty()) malformed("recurrence.rrule", "must not be empty");
-  const auto mode_text = optional_string(value, "mode");
-  if (mode_text) {
-    const auto mode = parse_recurrence_mode(*mode_text);
-    if (!mode) malformed("recurrence.mode", "must be due or completion");
-    recurrence.mode = *mode;
-  }
-  return recurrence;
-}
-
-}  // namespace
 
 Task task_from_json(const json& object) {
   if (!object.is_object()) throw std::invalid_argument("task: must be a JSON object");
@@ -115,7 +115,7 @@ Task task_from_json(const json& object) {
   const json& reminders = member_or_null(object, "reminders");
   if (!reminders.is_null() && !reminders.is_array()) malformed("reminders", "must be an array");
   for (std::size_t i = 0; i < reminders.size() && reminders.is_array(); ++i) {
-    task.reminders.push_back(reminder_from(reminders[i], i));
+    task.reminders.push_back(reminder_from_json(reminders[i], i));
   }
   task.recurrence = recurrence_from(member_or_null(object, "recurrence"));
   task.series_id = optional_string(object, "series_id");

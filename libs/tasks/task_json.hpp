@@ -29,4 +29,8 @@ nlohmann::json to_json(const Reminder& reminder, const Task& task);
 // Throws std::invalid_argument naming the member ("task.due_at: ...") on malformed input.
 Task task_from_json(const nlohmann::json& json);
 
+// One stored reminder ({"id", "before"} or {"id", "at"}); `index` names it in errors.
+// Throws std::invalid_argument like task_from_json.
+Reminder reminder_from_json(const nlohmann::json& json, std::size_t index);
+
 }  // namespace todo::tasks
