@@ -7,12 +7,8 @@
 #   scripts/run.sh kafka stop|start   take Kafka away and back (to see the system cope)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=lib/common.sh
-. "$here/lib/common.sh"
-for lib in build secrets postgres kafka dapr stack; do
-  # shellcheck disable=SC1090
-  . "$here/lib/$lib.sh"
-done
+# shellcheck source=lib/load.sh
+. "$here/lib/load.sh"
 
 case "${1:-start}" in
   start) stack_start ;;

@@ -7,12 +7,8 @@
 #   PYTEST_ARGS="-k name"   pass options to pytest
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=lib/common.sh
-. "$here/lib/common.sh"
-for lib in build secrets postgres kafka dapr stack; do
-  # shellcheck disable=SC1090
-  . "$here/lib/$lib.sh"
-done
+# shellcheck source=lib/load.sh
+. "$here/lib/load.sh"
 
 started=$SECONDS
 

@@ -23,4 +23,17 @@ std::string indexed(const std::string& field, std::size_t index) {
   return field + "[" + std::to_string(index) + "]";
 }
 
+const nlohmann::json& member_or_null(const nlohmann::json& body, const char* name) {
+  static const nlohmann::json null_value = nullptr;
+  const auto it = body.find(name);
+  return it == body.end() ? null_value : *it;
+}
+
+void require_object(const nlohmann::json& body) {
+  if (body.is_object()) return;
+  FieldErrors errors;
+  errors.add("", "the body must be a JSON object");
+  errors.throw_if_any();
+}
+
 }  // namespace todo::tasks

@@ -1,5 +1,6 @@
 #pragma once
 // Collects every problem of a request body before answering, so a user fixes them all in one go.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ class FieldErrors {
  private:
   std::vector<FieldError> errors_;
 };
+
+// A body member, or null when it is missing: for validation both mean "not given".
+const nlohmann::json& member_or_null(const nlohmann::json& body, const char* name);
+
+// Throws the 422 (field "") unless the body is a JSON object.
+void require_object(const nlohmann::json& body);
 
 // "reminders" + 1 -> "reminders[1]".
 std::string indexed(const std::string& field, std::size_t index);

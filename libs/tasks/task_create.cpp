@@ -3,23 +3,7 @@
 #include "time/time_zone.hpp"
 
 namespace todo::tasks {
-namespace {
-
-// The member's value, or null when it is missing: for a create body both mean "not given".
-const nlohmann::json& member(const nlohmann::json& body, const char* name) {
-  static const nlohmann::json null_value = nullptr;
-  const auto it = body.find(name);
-  return it == body.end() ? null_value : *it;
-}
-
-void require_object(const nlohmann::json& body) {
-  if (body.is_object()) return;
-  FieldErrors errors;
-  errors.add("", "the body must be a JSON object");
-  errors.throw_if_any();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TaskDraft parse_task_create(const nlohmann::json& body, const std::string& user_time_zone,
                             time::Instant now) {
@@ -28,19 +12,19 @@ TaskDraft parse_task_create(const nlohmann::json& body, const std::string& user_
   detail::check_member_names(body, errors);
 
   TaskDraft draft;
-  const auto title = detail::read_title(member(body, "title"), errors);
-  const auto description = detail::read_description(member(body, "description"), errors);
+  const auto title = detail::read_title(member_or_null(body, "title"), errors);
+  const auto description = detail::read_description(member_or_null(body, "description"), errors);
   std::optional<Priority> priority = Priority::medium;
-  if (!member(body, "priority").is_null()) {
-    priority = detail::read_priority(member(body, "priority"), errors);
+  if (!member_or_null(body, "priority").is_null()) {
+    priority = detail::read_priority(member_or_null(body, "priority"), errors);
   }
-  const auto tags = detail::read_tags(member(body, "tags"), errors);
+  const auto tags = detail::read_tags(member_or_null(body, "tags"), errors);
   std::optional<time::LocalDue> due;
-  const bool due_given = !member(body, "due").is_null();
-  if (due_given) due = detail::read_due(member(body, "due"), errors);
+  const bool due_given = !member_or_null(body, "due").is_null();
+  if (due_given) due = detail::read_due(member_or_null(body, "due"), errors);
   std::optional<std::string> zone = user_time_zone;
-  if (!member(body, "time_zone").is_null()) {
-    zone = detail::read_time_zone(member(body, "time_zone"), errors);
+  if (!member_or_null(body, "time_zone").is_null()) {
+    zone = detail::read_time_zone(member_or_null(body, "time_zone"), errors);
   } else if (!time::is_valid_time_zone(user_time_zone)) {
     // Profiles are validated at sign-up, so this is rare (e.g. a zone dropped from tzdata); the
     // client can still save the task by naming a zone.
@@ -48,11 +32,11 @@ TaskDraft parse_task_create(const nlohmann::json& body, const std::string& user_
                                 "' is not a valid IANA name");
     zone.reset();
   }
-  const auto reminders = detail::read_reminders(member(body, "reminders"), errors);
+  const auto reminders = detail::read_reminders(member_or_null(body, "reminders"), errors);
   std::optional<Recurrence> recurrence;
   bool recurrence_ok = true;
-  if (!member(body, "recurrence").is_null()) {
-    recurrence = detail::read_recurrence(member(body, "recurrence"), errors);
+  if (!member_or_null(body, "recurrence").is_null()) {
+    recurrence = detail::read_recurrence(member_or_null(body, "recurrence"), errors);
     recurrence_ok = recurrence.has_value();
   }
 

@@ -26,17 +26,6 @@ KAFKA_DLQ_PARTITIONS=1
 KAFKA_JAVA="${KAFKA_JAVA:-java}"
 export KAFKA_VERSION KAFKA_LIBS KAFKA_BOOTSTRAP
 
-# apt_install, retried while another apt-get/dpkg holds the lock.
-_kafka_apt_install() {
-  local try
-  for try in 1 2 3 4 5 6 7 8 9 10 11 12; do
-    apt_install "$@" && return 0
-    log "apt-get install $* failed (dpkg lock held by another install?); retry $try/12 in 10s"
-    sleep 10
-  done
-  apt_install "$@"
-}
-
 # Prints the Java feature version of $1 (17 for "17.0.15"), or nothing.
 _kafka_java_major() {
   "$1" -XshowSettings:properties -version 2>&1 |
@@ -48,7 +37,7 @@ _kafka_ensure_java() {
   local major cand
   major="$(_kafka_java_major "$KAFKA_JAVA" 2>/dev/null)"
   if [ -z "$major" ] || ((major < 17)); then
-    _kafka_apt_install openjdk-17-jre-headless || die "could not install openjdk-17-jre-headless"
+    apt_install openjdk-17-jre-headless || die "could not install openjdk-17-jre-headless"
     for cand in java /usr/lib/jvm/java-17-openjdk-*/bin/java; do
       major="$(_kafka_java_major "$cand" 2>/dev/null)"
       if [ -n "$major" ] && ((major >= 17)); then KAFKA_JAVA="$cand"; break; fi
@@ -59,7 +48,7 @@ _kafka_ensure_java() {
   fi
   if ! "$KAFKA_JAVA" --list-modules 2>/dev/null | grep -q '^jdk\.compiler@'; then
     # Debian's jre-headless ships every module; other JREs may lack the compiler.
-    _kafka_apt_install openjdk-17-jdk-headless || die "$KAFKA_JAVA lacks jdk.compiler and openjdk-17-jdk-headless failed to install"
+    apt_install openjdk-17-jdk-headless || die "$KAFKA_JAVA lacks jdk.compiler and openjdk-17-jdk-headless failed to install"
   fi
   export KAFKA_JAVA
 }
@@ -73,7 +62,7 @@ kafka_ensure() {
   if [ -f "$marker" ] && [ "$(cat "$marker")" = "$stamp" ]; then
     return 0
   fi
-  command -v mvn >/dev/null 2>&1 || _kafka_apt_install maven || die "could not install maven"
+  command -v mvn >/dev/null 2>&1 || apt_install maven || die "could not install maven"
   local tmp="$KAFKA_LIBS.tmp.$$"
   rm -rf "$tmp"
   mkdir -p "$tmp"

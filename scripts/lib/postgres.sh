@@ -16,17 +16,6 @@ PG_SOCKET_DIR="$PG_BASE/sock"
 PG_LOG="$RUN_DIR/logs/postgres.log"
 export PG_SOCKET_DIR
 
-# apt_install, retried while another apt-get/dpkg holds the lock.
-_pg_apt_install() {
-  local try
-  for try in 1 2 3 4 5 6 7 8 9 10 11 12; do
-    apt_install "$@" && return 0
-    log "apt-get install $* failed (dpkg lock held by another install?); retry $try/12 in 10s"
-    sleep 10
-  done
-  apt_install "$@"
-}
-
 # Prints the newest /usr/lib/postgresql/<major>/bin that has the server binaries (or $PG_BIN).
 _pg_find_bin() {
   local d
@@ -65,7 +54,7 @@ pg_ensure() {
       echo 'create_main_cluster = false' |
         as_root tee /etc/postgresql-common/createcluster.d/50-todo-platform.conf >/dev/null
     fi
-    _pg_apt_install postgresql || die "could not install the postgresql package"
+    apt_install postgresql || die "could not install the postgresql package"
     PG_BIN="$(_pg_find_bin)" || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin"
   fi
   export PG_BIN

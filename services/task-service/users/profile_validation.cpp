@@ -12,20 +12,8 @@ namespace todo::tasksvc {
 namespace {
 
 using tasks::FieldErrors;
-
-// null and missing mean the same: "leave it to the default" or "required", by field.
-const nlohmann::json& member(const nlohmann::json& body, const char* name) {
-  static const nlohmann::json null_value;
-  const auto it = body.find(name);
-  return it == body.end() ? null_value : *it;
-}
-
-void require_object(const nlohmann::json& body) {
-  if (body.is_object()) return;
-  FieldErrors errors;
-  errors.add("", "the body must be a JSON object");
-  errors.throw_if_any();
-}
+using tasks::member_or_null;
+using tasks::require_object;
 
 void check_member_names(const nlohmann::json& body, const std::set<std::string>& writable,
                         const std::set<std::string>& read_only, FieldErrors& errors) {
@@ -97,7 +85,7 @@ std::optional<std::string> read_time_zone(const nlohmann::json& value, FieldErro
 // A required non-empty string whose content is not judged here (login credentials).
 std::optional<std::string> read_present_string(const nlohmann::json& body, const char* name,
                                                FieldErrors& errors) {
-  const nlohmann::json& value = member(body, name);
+  const nlohmann::json& value = member_or_null(body, name);
   if (value.is_null()) {
     errors.add(name, std::string(name) + " is required");
   } else if (!value.is_string()) {
@@ -116,13 +104,14 @@ SignupInput validate_signup(const nlohmann::json& body) {
   require_object(body);
   FieldErrors errors;
   check_member_names(body, {"email", "password", "name", "time_zone"}, {}, errors);
-  const auto email = read_email("email", member(body, "email"), errors);
-  const auto password = read_password(member(body, "password"), errors);
+  const auto email = read_email("email", member_or_null(body, "email"), errors);
+  const auto password = read_password(member_or_null(body, "password"), errors);
   std::optional<std::string> name;
-  if (!member(body, "name").is_null()) name = read_name(member(body, "name"), errors);
+  if (!member_or_null(body, "name").is_null())
+    name = read_name(member_or_null(body, "name"), errors);
   std::optional<std::string> time_zone = std::string("UTC");
-  if (!member(body, "time_zone").is_null()) {
-    time_zone = read_time_zone(member(body, "time_zone"), errors);
+  if (!member_or_null(body, "time_zone").is_null()) {
+    time_zone = read_time_zone(member_or_null(body, "time_zone"), errors);
   }
   errors.throw_if_any();
   // The local part passed read_email (<= 64 bytes, no controls), so it is a valid name.

@@ -2,6 +2,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "../tasks/validation_helpers.hpp"
 #include "http/problem.hpp"
 #include "users/profile_validation.hpp"
 
@@ -13,21 +14,7 @@ namespace {
 // field -> message of every error in the 422 `action` throws; empty if it does not throw.
 template <class Action>
 std::map<std::string, std::string> errors_of(Action&& action) {
-  try {
-    action();
-  } catch (const todo::http::ProblemError& problem) {
-    CHECK(problem.status() == 422);
-    CHECK(problem.title() == "Validation failed");
-    const auto& errors = problem.extra().at("errors");
-    REQUIRE_FALSE(errors.empty());
-    CHECK(problem.detail() == errors.at(0).at("message").get<std::string>());
-    std::map<std::string, std::string> out;
-    for (const auto& error : errors) {
-      out[error.at("field").get<std::string>()] = error.at("message").get<std::string>();
-    }
-    return out;
-  }
-  return {};
+  return todo::tasks::testing::field_errors_of(std::forward<Action>(action));
 }
 
 json signup(json changes) {
