@@ -147,6 +147,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--read-rate", type=int, default=1000, help="list/get requests per second")
     ap.add_argument("--write-rate", type=int, default=300, help="create/complete per second")
+    ap.add_argument("--only", default="",
+                    help="run only the attacks whose name contains this text, e.g. 'list, direct'")
     args = ap.parse_args()
     ensure_vegeta()
     t0 = time.time()
@@ -155,16 +157,19 @@ def main():
           file=sys.stderr)
     rr, wr, secs = args.read_rate, args.write_rate, args.seconds
     n = rr * secs + 1000
-    runs = [
-        attack("list, direct :8081", targets(users, "list", DIRECT, n), rr, secs),
-        attack("list, through Dapr :3501", targets(users, "list", VIA_DAPR, n, dapr=True), rr,
-               secs),
-        attack("get, direct :8081", targets(users, "get", DIRECT, n), rr, secs),
-        attack("get, through Dapr :3501", targets(users, "get", VIA_DAPR, n, dapr=True), rr, secs),
-        attack("create, direct :8081", targets(users, "create", DIRECT, n), wr, secs),
-        attack("complete, direct :8081", targets(users, "complete", DIRECT, n), wr,
-               min(secs, 10)),
+    plan = [
+        ("list, direct :8081", lambda: targets(users, "list", DIRECT, n), rr, secs),
+        ("list, through Dapr :3501", lambda: targets(users, "list", VIA_DAPR, n, dapr=True), rr,
+         secs),
+        ("get, direct :8081", lambda: targets(users, "get", DIRECT, n), rr, secs),
+        ("get, through Dapr :3501", lambda: targets(users, "get", VIA_DAPR, n, dapr=True), rr,
+         secs),
+        ("create, direct :8081", lambda: targets(users, "create", DIRECT, n), wr, secs),
+        ("complete, direct :8081", lambda: targets(users, "complete", DIRECT, n), wr,
+         min(secs, 10)),
     ]
+    runs = [attack(name, make(), rate, duration) for name, make, rate, duration in plan
+            if args.only in name]
     lag, count = relay_lag_p99()
     print("| load | offered req/s | achieved req/s | p50 ms | p99 ms | max ms | success | "
           "task-service peak RSS |")

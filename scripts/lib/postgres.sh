@@ -98,6 +98,9 @@ timezone = 'UTC'
 log_timezone = 'UTC'
 log_line_prefix = '%m [%p] %q%u@%d '
 logging_collector = off
+# Lets the outbox relay measure its lag from the commit of a change (pg_xact_commit_timestamp),
+# not from the insert of the row, which would count the commit's own WAL flush.
+track_commit_timestamp = on
 EOF
   install -m 0600 -o "$owner" "$tmp" "$PG_DATA_DIR/todo-platform.conf"
   cat >"$tmp" <<'EOF'

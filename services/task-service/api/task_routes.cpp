@@ -4,7 +4,7 @@
 #include "auth/authenticate.hpp"
 #include "http/problem.hpp"
 #include "tasks/list_query.hpp"
-#include "tasks/task_json.hpp"
+#include "tasks/task_json_writer.hpp"
 #include "tasks/task_sql.hpp"
 
 namespace todo::tasksvc {
@@ -12,7 +12,10 @@ namespace {
 
 void send_task(httplib::Response& res, int status, const tasks::Task& task) {
   res.set_header("ETag", etag_for(task.version));
-  http::send_json(res, status, tasks::to_json(task));
+  res.status = status;
+  std::string body;
+  tasks::append_task_json(body, task);
+  res.set_content(body, "application/json");
 }
 
 std::string zone_of(UserStore& users, const std::string& user_id) {
@@ -43,12 +46,8 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
       pqxx::nontransaction tx(c);  // one SELECT: no BEGIN/COMMIT round trips
       return list_tasks(tx, user_id, query);
     });
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& t : page.items) items.push_back(tasks::to_json(t));
-    http::send_json(res, 200,
-                    {{"items", items},
-                     {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor)
-                                                      : nlohmann::json(nullptr)}});
+    res.status = 200;
+    res.set_content(tasks::task_page_json(page.items, page.next_cursor), "application/json");
   });
 
   server.get(task_path, [&](const httplib::Request& req, httplib::Response& res) {

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <future>
 #include <map>
 #include <pqxx/notification>
 
@@ -20,12 +21,6 @@ class Wakeup final : public pqxx::notification_receiver {
   void operator()(const std::string&, int) override {}
 };
 
-struct Row {
-  long long id;
-  std::string event_id, topic, partition_key, type, payload, created_at;
-  double created_epoch;
-};
-
 }  // namespace
 
 OutboxRelay::OutboxRelay(Pool& pool, dapr::Client& dapr, metrics::Registry& registry,
@@ -36,6 +31,8 @@ OutboxRelay::OutboxRelay(Pool& pool, dapr::Client& dapr, metrics::Registry& regi
       pending_(registry.gauge("outbox_pending", "Outbox rows not yet published")),
       lag_(registry.histogram("outbox_relay_lag_seconds",
                               "From commit of a change to its event accepted by Dapr")),
+      publish_seconds_(registry.histogram("outbox_publish_seconds",
+                                          "Duration of one (bulk) publish call to the sidecar")),
       published_(registry.counter("outbox_published_total", "Outbox events published")),
       failures_(registry.counter("outbox_publish_failures_total", "Failed publish attempts")) {}
 
@@ -76,6 +73,15 @@ void OutboxRelay::serve(pqxx::connection& conn) {
     leader = tx.exec_params("SELECT pg_try_advisory_lock($1)", kRelayLockId)[0][0].as<bool>();
     if (!leader) std::this_thread::sleep_for(std::chrono::seconds(2));  // standby poll
   }
+  {
+    pqxx::nontransaction tx(conn);
+    commit_timestamps_ =
+        tx.exec("SELECT current_setting('track_commit_timestamp')")[0][0].as<std::string>() == "on";
+    // Marking rows sent need not wait for its WAL flush: if a crash loses the mark, the rows are
+    // published again, which at-least-once delivery allows (consumers deduplicate on event id).
+    // Without the flush wait each relay cycle is several milliseconds shorter under load.
+    tx.exec("SET synchronous_commit = off");
+  }
   Wakeup wakeup(conn);
   spdlog::info("outbox relay active");
   auto last_cleanup = std::chrono::steady_clock::now();
@@ -91,15 +97,55 @@ void OutboxRelay::serve(pqxx::connection& conn) {
   }
 }
 
+std::string OutboxRelay::publish_topic(const std::vector<OutboxRow>& rows, const std::string& topic,
+                                       const std::vector<size_t>& indexes) {
+  std::vector<dapr::BulkEntry> entries;
+  for (size_t i : indexes) {
+    const auto& row = rows[i];
+    entries.push_back({row.event_id,
+                       dapr::make_cloud_event(row.event_id, source_, row.type,
+                                              nlohmann::json::parse(row.payload), row.created_at),
+                       {{"partitionKey", row.partition_key}}});
+  }
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    if (entries.size() == 1) {
+      dapr_.publish("kafka-pubsub", topic, entries[0].event,
+                    {rows[indexes[0]].partition_key, /*raw_cloud_event=*/true});
+    } else {
+      const auto failed = dapr_.bulk_publish("kafka-pubsub", topic, entries);
+      // On a partial failure nothing of this topic is marked: all of it is published again
+      // (at least once; consumers deduplicate on the event id).
+      if (!failed.empty()) return std::to_string(failed.size()) + " entries failed";
+    }
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  publish_seconds_.observe(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  // The lag ends when Dapr has accepted the event (marking the row sent comes after).
+  const double now =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  for (size_t i : indexes) lag_.observe(std::max(0.0, now - rows[i].created_epoch));
+  return "";
+}
+
 size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
-  std::vector<Row> rows;
+  std::vector<OutboxRow> rows;
   {
     pqxx::nontransaction tx(conn);
+    // The lag is counted from the commit when PostgreSQL records commit times
+    // (track_commit_timestamp), else from the row's insert just before the commit.
+    const std::string committed = commit_timestamps_ ? "coalesce(pg_xact_commit_timestamp(xmin), "
+                                                       "created_at)"
+                                                     : "created_at";
     auto r = tx.exec_params(
         "SELECT id, event_id, topic, partition_key, type, payload::text, "
         "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-        "extract(epoch FROM created_at)::float8 "
-        "FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1",
+        "extract(epoch FROM " +
+            committed +
+            ")::float8 "
+            "FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1",
         kBatchSize);
     for (const auto& row : r) {
       rows.push_back({row[0].as<long long>(), row[1].as<std::string>(), row[2].as<std::string>(),
@@ -110,38 +156,29 @@ size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
   }
   if (rows.empty()) return 0;
 
-  // One bulk publish per topic. Order matters only within a topic (each user's events stay in
-  // id order on their partition), and every change writes one row to each of two topics, so
-  // grouping by topic is what makes batches large.
+  // One bulk publish per topic, the topics in parallel. Order matters only within a topic (each
+  // user's events stay in id order on their partition), and every change writes one row to each
+  // of two topics, so grouping by topic is what makes batches large; publishing the topics at
+  // the same time halves the relay's round trips to the sidecar per batch.
   std::map<std::string, std::vector<size_t>> by_topic;
   for (size_t i = 0; i < rows.size(); ++i) by_topic[rows[i].topic].push_back(i);
+  std::vector<std::future<std::string>> publishes;
+  for (const auto& entry : by_topic) {
+    const std::string& topic = entry.first;
+    const std::vector<size_t>& indexes = entry.second;
+    publishes.push_back(std::async(std::launch::async, [this, &rows, &topic, &indexes] {
+      return publish_topic(rows, topic, indexes);
+    }));
+  }
   std::vector<size_t> sent_rows;
   std::string error;
-  for (const auto& [topic, indexes] : by_topic) {
-    std::vector<dapr::BulkEntry> entries;
-    for (size_t i : indexes) {
-      const auto& row = rows[i];
-      entries.push_back({row.event_id,
-                         dapr::make_cloud_event(row.event_id, source_, row.type,
-                                                nlohmann::json::parse(row.payload), row.created_at),
-                         {{"partitionKey", row.partition_key}}});
-    }
-    try {
-      if (entries.size() == 1) {
-        dapr_.publish("kafka-pubsub", topic, entries[0].event,
-                      {rows[indexes[0]].partition_key, /*raw_cloud_event=*/true});
-      } else {
-        const auto failed = dapr_.bulk_publish("kafka-pubsub", topic, entries);
-        // On a partial failure nothing of this topic is marked: all of it is published again
-        // (at least once; consumers deduplicate on the event id).
-        if (!failed.empty()) {
-          error = topic + ": " + std::to_string(failed.size()) + " entries failed";
-          continue;
-        }
-      }
-      sent_rows.insert(sent_rows.end(), indexes.begin(), indexes.end());
-    } catch (const std::exception& e) {
-      error = topic + ": " + e.what();
+  size_t topic_number = 0;
+  for (const auto& entry : by_topic) {
+    const std::string failure = publishes[topic_number++].get();
+    if (failure.empty()) {
+      sent_rows.insert(sent_rows.end(), entry.second.begin(), entry.second.end());
+    } else {
+      error = entry.first + ": " + failure;
     }
   }
   std::vector<long long> sent;
@@ -154,9 +191,6 @@ size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
     pqxx::nontransaction tx(conn);
     tx.exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
                    ids);
-    const double now =
-        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    for (size_t i : sent_rows) lag_.observe(std::max(0.0, now - rows[i].created_epoch));
     published_.inc(static_cast<double>(sent.size()));
   }
   if (!error.empty()) {

@@ -1,17 +1,26 @@
 #pragma once
 // Publishes outbox rows through Dapr in id order and marks them sent. Woken by NOTIFY (and
-// a 1 s poll as a safety net); a batch goes out as one bulk publish per topic; failures back off and
-// retry forever, so a crash or an outage re-publishes, never drops. Only one instance relays
-// at a time (a PostgreSQL advisory lock), which keeps each user's events in order.
+// a 1 s poll as a safety net); a batch goes out as one bulk publish per topic, the topics in
+// parallel; failures back off and retry forever, so a crash or an outage re-publishes, never drops.
+// Only one instance relays at a time (a PostgreSQL advisory lock), which keeps each user's events
+// in order.
 #include <atomic>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "dapr/client.hpp"
 #include "db/pool.hpp"
 #include "metrics/metrics.hpp"
 
 namespace todo::tasksvc {
+
+// One pending outbox row, as the relay reads it.
+struct OutboxRow {
+  long long id;
+  std::string event_id, topic, partition_key, type, payload, created_at;
+  double created_epoch;
+};
 
 class OutboxRelay {
  public:
@@ -25,15 +34,21 @@ class OutboxRelay {
   void serve(pqxx::connection& conn);
   // Publishes one batch of pending rows; returns how many were sent.
   size_t relay_batch(pqxx::connection& conn);
+  // Publishes rows[indexes] (all of one topic) and records their lag; "" on success, else why not.
+  // Runs on its own thread, one per topic of a batch.
+  std::string publish_topic(const std::vector<OutboxRow>& rows, const std::string& topic,
+                            const std::vector<size_t>& indexes);
 
   Pool& pool_;
   dapr::Client& dapr_;
   std::string source_;
   metrics::Gauge& pending_;
   metrics::Histogram& lag_;
+  metrics::Histogram& publish_seconds_;
   metrics::Counter& published_;
   metrics::Counter& failures_;
   std::atomic<bool> stopping_{false};
+  bool commit_timestamps_ = false;  // track_commit_timestamp is on: lag counts from the commit
   std::thread thread_;
 };
 

@@ -1,3 +1,4 @@
+#include "db/prepared.hpp"
 #include "ids/uuid.hpp"
 #include "tasks/list_cursor.hpp"
 #include "tasks/list_query.hpp"
@@ -39,7 +40,8 @@ TaskPage list_tasks(pqxx::transaction_base& tx, const std::string& user_id, cons
   std::vector<const char*> values;
   values.reserve(query.params.size());
   for (const auto& param : query.params) values.push_back(param ? param->c_str() : nullptr);
-  const pqxx::result rows = tx.exec_params(query.sql, pqxx::prepare::make_dynamic_params(values));
+  const pqxx::result rows =
+      exec_prepared_sql(tx, query.sql, pqxx::prepare::make_dynamic_params(values));
 
   TaskPage page;
   const std::size_t limit = static_cast<std::size_t>(q.limit);

@@ -1,5 +1,7 @@
 #include "tasks/pg_array.hpp"
 
+#include <stdexcept>
+
 namespace todo::tasksvc {
 
 std::string pg_text_array(const std::vector<std::string>& values) {
@@ -27,6 +29,30 @@ std::string pg_int_array(const std::vector<int>& values) {
   }
   out += '}';
   return out;
+}
+
+std::vector<std::string> pg_text_array_items(const pqxx::field& field) {
+  std::vector<std::string> items;
+  pqxx::array_parser parser = field.as_array();
+  int depth = 0;
+  for (;;) {
+    auto [juncture, value] = parser.get_next();
+    switch (juncture) {
+      case pqxx::array_parser::row_start:
+        if (++depth > 1) throw std::invalid_argument("tags: nested array");
+        break;
+      case pqxx::array_parser::row_end:
+        --depth;
+        break;
+      case pqxx::array_parser::null_value:
+        throw std::invalid_argument("tags: NULL element");
+      case pqxx::array_parser::string_value:
+        items.push_back(std::move(value));
+        break;
+      case pqxx::array_parser::done:
+        return items;
+    }
+  }
 }
 
 }  // namespace todo::tasksvc

@@ -10,7 +10,8 @@
 
 namespace todo::tasksvc {
 
-// The select list every task query uses (read by name, so queries may append columns).
+// The select list every task query uses. task_from_row reads these columns by position, so
+// queries may append columns after them but never put any before.
 // Instants are read as whole epoch seconds, so the session's TimeZone and DateStyle never matter.
 extern const char* const kTaskColumns;
 

@@ -1,6 +1,7 @@
 #include "tasks/task_sql.hpp"
 
 #include "db/pool.hpp"
+#include "db/prepared.hpp"
 #include "ids/uuid.hpp"
 #include "tasks/task_row.hpp"
 
@@ -47,7 +48,7 @@ std::optional<tasks::Task> find_task(pqxx::transaction_base& tx, const std::stri
   const std::string sql = std::string("SELECT ") + kTaskColumns +
                           " FROM tasks WHERE id = $1::uuid AND user_id = $2::uuid" +
                           (for_update ? " FOR UPDATE" : "");
-  return first_task(tx.exec_params(sql, id, user_id));
+  return first_task(exec_prepared_sql(tx, sql, id, user_id));
 }
 
 bool update_task(pqxx::work& tx, const tasks::Task& t, std::int64_t expected_version) {

@@ -71,3 +71,10 @@ TEST_CASE("malformed RFC 3339 instants are rejected with a reason", "[time][rfc3
     CHECK_THAT(parsed.error(), Catch::Contains(c.reason));
   }
 }
+
+TEST_CASE("formatting covers the whole four-digit year range", "[time][rfc3339]") {
+  for (const char* text : {"0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2000-02-29T12:34:56Z",
+                           "9999-12-31T23:59:59Z"}) {
+    CHECK(format_rfc3339(*parse_rfc3339(text)) == text);
+  }
+}
