@@ -8,7 +8,7 @@ SIDECAR_PORTS=(3500 3501 3502 3503 3504)
 DAPR_RUN_PIDFILE="$RUN_DIR/dapr-run.pid"
 DAPR_RUN_LOG="$RUN_DIR/logs/dapr-run.log"
 
-app_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/readyz"; }
+app_ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/readyz"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 apps_running() { [ -f "$DAPR_RUN_PIDFILE" ] && kill -0 "$(cat "$DAPR_RUN_PIDFILE")" 2>/dev/null; }

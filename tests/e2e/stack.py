@@ -94,3 +94,40 @@ def publish(via_app, topic, data, partition_key=None, content_type="application/
         timeout=15,
     )
     assert r.status_code == 204, f"publish failed: {r.status_code} {r.text}"
+
+
+class ProcessSnapshot:
+    """How a running process was started (argv, environment, working directory), so a test can
+    kill it and start it again the same way the dapr CLI did."""
+
+    def __init__(self, pattern):
+        import subprocess
+        pids = subprocess.run(["pgrep", "-f", pattern], capture_output=True,
+                              text=True).stdout.split()
+        assert len(pids) == 1, f"{pattern!r} matches {pids}"
+        self.pid = int(pids[0])
+        with open(f"/proc/{self.pid}/cmdline", "rb") as f:
+            self.argv = f.read().rstrip(b"\0").split(b"\0")
+        with open(f"/proc/{self.pid}/environ", "rb") as f:
+            self.env = dict(item.split(b"=", 1) for item in f.read().rstrip(b"\0").split(b"\0")
+                            if b"=" in item)
+        self.cwd = os.readlink(f"/proc/{self.pid}/cwd")
+
+    def kill(self):
+        """SIGKILL, then waits until the process is gone (or a zombie of the CLI)."""
+        import signal
+        os.kill(self.pid, signal.SIGKILL)
+
+        def gone():
+            try:
+                with open(f"/proc/{self.pid}/stat") as f:
+                    return f.read().rsplit(") ", 1)[1].startswith("Z")
+            except FileNotFoundError:
+                return True
+        wait_for(gone, 10, what=f"process {self.pid} to die")
+
+    def start_again(self, log_name):
+        import subprocess
+        log = open(RUN_DIR / "logs" / log_name, "ab")
+        return subprocess.Popen(self.argv, env=self.env, cwd=self.cwd, stdout=log, stderr=log,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
