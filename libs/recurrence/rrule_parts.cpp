@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <set>
+#include <sstream>
 #include <vector>
 
 #include "time/local_due.hpp"
@@ -156,6 +157,15 @@ std::optional<std::string> split_rrule_parts(const std::string& normalized, RRul
 int byday_ordinal(const std::string& item) {
   const std::string ordinal = item.substr(0, item.size() - 2);
   return ordinal.empty() ? 0 : std::atoi(ordinal.c_str());
+}
+
+std::vector<int> rrule_numbers(const RRuleParts& parts, const char* name) {
+  std::vector<int> values;
+  const auto found = parts.find(name);
+  if (found == parts.end()) return values;
+  std::istringstream items(found->second);
+  for (std::string item; std::getline(items, item, ',');) values.push_back(std::atoi(item.c_str()));
+  return values;
 }
 
 }  // namespace todo::recurrence::detail

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace todo::recurrence::detail {
 
@@ -13,6 +14,10 @@ using RRuleParts = std::map<std::string, std::string>;
 // Fills `parts`, or names the first problem: an empty or nameless part, an unknown or repeated
 // name, or a value that is not valid for its part.
 std::optional<std::string> split_rrule_parts(const std::string& normalized, RRuleParts& parts);
+
+// The integers of a numeric BYxxx part ("1,-1" -> {1, -1}); empty when the part is absent.
+// Precondition: the parts passed split_rrule_parts' checks.
+std::vector<int> rrule_numbers(const RRuleParts& parts, const char* name);
 
 // The ordinal of one BYDAY item ("-1FR" -> -1, "MO" -> 0). Precondition: the item passed checks.
 int byday_ordinal(const std::string& item);

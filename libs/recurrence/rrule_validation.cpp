@@ -18,6 +18,28 @@ bool has(const detail::RRuleParts& parts, const char* name) {
   return parts.count(name) > 0;
 }
 
+// Valid RFC 5545 that libical 3.0, which expands our rules, gets wrong or cannot expand at all:
+// refused with a reason rather than stored and expanded into wrong dates later.
+std::optional<std::string> check_expandable(const detail::RRuleParts& parts) {
+  const std::string& freq = parts.at("FREQ");
+  if (has(parts, "BYSETPOS")) {
+    // libical ignores BYSETPOS for other frequencies and applies it to days, never to times.
+    if (freq != "MONTHLY" && freq != "YEARLY") {
+      return std::string("BYSETPOS is only supported with FREQ=MONTHLY or FREQ=YEARLY");
+    }
+    if (has(parts, "BYHOUR") || has(parts, "BYMINUTE") || has(parts, "BYSECOND")) {
+      return std::string(
+          "BYSETPOS picks days, so it cannot be combined with BYHOUR, BYMINUTE or BYSECOND");
+    }
+    if (has(parts, "BYWEEKNO")) return std::string("BYSETPOS cannot be combined with BYWEEKNO");
+  }
+  if (freq == "YEARLY" && has(parts, "BYYEARDAY") &&
+      (has(parts, "BYMONTH") || has(parts, "BYMONTHDAY"))) {
+    return std::string("BYYEARDAY cannot be combined with BYMONTH or BYMONTHDAY");
+  }
+  return std::nullopt;
+}
+
 // The constraints of RFC 5545 §3.3.10 that relate one part to another.
 std::optional<std::string> check_combinations(const detail::RRuleParts& parts) {
   if (!has(parts, "FREQ")) return std::string("FREQ is required, e.g. FREQ=WEEKLY;BYDAY=MO");
@@ -40,6 +62,7 @@ std::optional<std::string> check_combinations(const detail::RRuleParts& parts) {
   if (has(parts, "BYSETPOS") && !has_other_by) {
     return std::string("BYSETPOS needs another BYxxx part to select from");
   }
+  if (auto problem = check_expandable(parts)) return problem;
   if (has(parts, "BYDAY")) {
     std::istringstream days(parts.at("BYDAY"));
     for (std::string item; std::getline(days, item, ',');) {

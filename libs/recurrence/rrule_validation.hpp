@@ -18,7 +18,10 @@ std::string normalize_rrule(const std::string& rule);
 // BYDAY (with ordinals like 2MO, -1FR), BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS, WKST.
 // Rejected beyond syntax: both COUNT and UNTIL, INTERVAL=0, rule parts RFC 5545 forbids for the
 // FREQ (BYWEEKNO outside YEARLY, ...), BYSETPOS alone, a date-time UNTIL not in UTC, and the
-// RFC 7529 extensions RSCALE and SKIP. libical must accept whatever passes our own checks.
+// RFC 7529 extensions RSCALE and SKIP. Also refused, because libical 3.0 (which expands our
+// rules) ignores or cannot expand them: BYSETPOS outside FREQ=MONTHLY/YEARLY or together with
+// BYHOUR, BYMINUTE, BYSECOND or BYWEEKNO; and FREQ=YEARLY with BYYEARDAY and BYMONTH or
+// BYMONTHDAY. libical must accept whatever passes our own checks.
 // Thread-safe.
 std::optional<std::string> validate_rrule(const std::string& rule);
 
