@@ -2,6 +2,7 @@
 // between them and the due.
 #include <algorithm>
 
+#include "recurrence/presets.hpp"
 #include "recurrence/rrule_validation.hpp"
 #include "tasks/task_fields.hpp"
 #include "time/iso_duration.hpp"
@@ -116,14 +117,27 @@ std::optional<Recurrence> read_recurrence(const nlohmann::json& value, FieldErro
   const std::size_t before_count = errors.all().size();
   Recurrence result;
   for (const auto& member : value.items()) {
-    if (member.key() != "rrule" && member.key() != "mode") {
+    if (member.key() != "rrule" && member.key() != "preset" && member.key() != "mode") {
       errors.add("recurrence." + member.key(),
                  "recurrence." + member.key() + " is not a known field");
     }
   }
   const auto rrule = value.find("rrule");
-  if (rrule == value.end() || !rrule->is_string()) {
-    errors.add("recurrence.rrule", "recurrence.rrule is required and must be a string");
+  const auto preset = value.find("preset");
+  const bool has_rrule = rrule != value.end() && !rrule->is_null();
+  const bool has_preset = preset != value.end() && !preset->is_null();
+  if (has_rrule && has_preset) {
+    errors.add("recurrence", "recurrence takes either rrule or preset, not both");
+  } else if (has_preset) {
+    // A preset ({"preset": "weekly", "days": ["MO"]}) is stored as the rule it stands for.
+    if (const auto parsed = recurrence::parse_preset(*preset); !parsed) {
+      errors.add("recurrence.preset", "recurrence.preset is invalid: " + parsed.error());
+    } else {
+      result.rrule = recurrence::to_rrule(*parsed);
+    }
+  } else if (!has_rrule || !rrule->is_string()) {
+    errors.add("recurrence.rrule",
+               "recurrence.rrule is required and must be a string (or give recurrence.preset)");
   } else if (const auto parsed = recurrence::parse_rrule(rrule->get<std::string>()); !parsed) {
     errors.add("recurrence.rrule", "recurrence.rrule is invalid: " + parsed.error());
   } else {

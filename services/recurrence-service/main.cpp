@@ -1,16 +1,18 @@
 // recurrence-service: watches task-events and, when a recurring task is completed, asks
 // task-service (on task-commands) to create the next occurrence.
-#include <spdlog/spdlog.h>
-
+#include "dapr_adapters.hpp"
 #include "service/runtime.hpp"
 #include "task_event_handler.hpp"
 
 int main(int argc, char** argv) {
-  todo::service::Runtime rt({"recurrence-service", 8082, {}}, argc, argv);
+  using namespace todo;
+  service::Runtime rt({"recurrence-service", 8082, {}}, argc, argv);
   rt.require_state_store();
-  todo::recurrence::TaskEventHandler handler(rt.dapr(), rt.metrics());
+  recurrence_service::DaprProgressStore store(rt.dapr(), service::kStateStore);
+  recurrence_service::DaprCommandSender sender(rt.dapr(), service::kPubSub, rt.name());
+  recurrence_service::TaskEventHandler handler(store, sender, rt.metrics());
   rt.subscriber().subscribe(
-      {todo::service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
-      [&handler](const todo::dapr::CloudEvent& ev) { return handler(ev); });
+      {service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
+      [&handler](const dapr::CloudEvent& ev) { return handler(ev); });
   return rt.run();
 }

@@ -1,20 +1,21 @@
 #pragma once
-#include "dapr/client.hpp"
+// Applies one task event: completions of recurring tasks go to the series tracker; every other
+// event is only counted.
 #include "dapr/subscriber.hpp"
 #include "metrics/metrics.hpp"
+#include "series_tracker.hpp"
 
-namespace todo::recurrence {
+namespace todo::recurrence_service {
 
-// Applies one task event. Validates the envelope's payload (a task event carries the task
-// snapshot) and counts what it saw; computing next occurrences builds on this.
 class TaskEventHandler {
  public:
-  TaskEventHandler(dapr::Client& dapr, metrics::Registry& registry);
+  TaskEventHandler(ProgressStore& store, CommandSender& sender, metrics::Registry& registry);
   dapr::Outcome operator()(const dapr::CloudEvent& event);
 
  private:
-  dapr::Client& dapr_;
+  ProgressStore& store_;
+  CommandSender& sender_;
   metrics::Registry& registry_;
 };
 
-}  // namespace todo::recurrence
+}  // namespace todo::recurrence_service

@@ -52,6 +52,16 @@ def test_real_answers_match_the_spec():
     check(api.post(f"/api/v1/tasks/{task['id']}/reopen"))
     check(api.get(f"/api/v1/tasks/{task['id']}/history"))
     check(api.get("/api/v1/tags"))
+    check(api.post(f"/api/v1/tasks/{task['id']}/snooze", {"for": "PT10M"}))
+    check(api.post(f"/api/v1/tasks/{task['id']}/snooze", {"for": "soon"}))
+    check(api.post("/api/v1/recurrence/preview", {"rrule": "FREQ=DAILY", "dtstart": "2026-03-01",
+                                                  "count": 2}))
+    check(api.post("/api/v1/recurrence/preview", {"preset": {"preset": "weekly", "days": ["MO"]},
+                                                  "dtstart": "2026-03-01T09:00:00",
+                                                  "tz": None}))
+    check(api.post("/api/v1/recurrence/preview", {"rrule": "FREQ=NEVER", "dtstart": "2026-03-01"}))
+    check(api.post("/api/v1/tasks", {"title": "preset", "due": "2030-01-01",
+                                     "recurrence": {"preset": {"preset": "monthly", "day": -1}}}))
     check(api.delete(f"/api/v1/tasks/{task['id']}"))
 
 

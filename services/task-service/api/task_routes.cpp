@@ -1,5 +1,6 @@
 #include "api/task_routes.hpp"
 
+#include "api/recurrence_preview.hpp"
 #include "api/request_helpers.hpp"
 #include "auth/authenticate.hpp"
 #include "http/problem.hpp"
@@ -72,6 +73,12 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
     send_task(res, 200, ops.complete(user_id, path_part(req, 1), if_match_version(req)));
   });
 
+  server.post(task_path + "/snooze", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = require_user(req, res, tokens);
+    const auto body = http::parse_json_object(req);
+    send_task(res, 200, ops.snooze(user_id, path_part(req, 1), body));
+  });
+
   server.post(task_path + "/reopen", [&](const httplib::Request& req, httplib::Response& res) {
     const auto user_id = require_user(req, res, tokens);
     send_task(res, 200, ops.reopen(user_id, path_part(req, 1), if_match_version(req)));
@@ -98,6 +105,14 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
     for (const auto& tc : counts) items.push_back(to_json(tc));
     http::send_json(res, 200, {{"items", items}});
   });
+
+  server.post("/api/v1/recurrence/preview",
+              [&](const httplib::Request& req, httplib::Response& res) {
+                const auto user_id = require_user(req, res, tokens);
+                const auto body = http::parse_json_object(req);
+                http::send_json(res, 200,
+                                preview(parse_preview_request(body, zone_of(users, user_id))));
+              });
 }
 
 }  // namespace todo::tasksvc

@@ -3,6 +3,7 @@
 #include "app/task_changes.hpp"
 #include "http/problem.hpp"
 #include "ids/uuid.hpp"
+#include "tasks/snooze.hpp"
 #include "tasks/task_input.hpp"
 #include "tasks/task_sql.hpp"
 #include "time/rfc3339.hpp"
@@ -102,6 +103,17 @@ tasks::Task TaskOperations::reopen(const std::string& user_id, const std::string
     t.completed_at.reset();
     t.updated_at = now;
     return true;
+  });
+}
+
+tasks::Task TaskOperations::snooze(const std::string& user_id, const std::string& id,
+                                   const nlohmann::json& body) {
+  const auto now = clock_();
+  return modify(user_id, id, std::nullopt, "updated", [&](tasks::Task& t) {
+    if (t.status == tasks::TaskStatus::completed) {
+      throw http::ProblemError(409, "Conflict", "the task is completed: reopen it to snooze it");
+    }
+    return tasks::apply_snooze(t, tasks::parse_snooze(body, t.time_zone, now), now);
   });
 }
 

@@ -29,6 +29,9 @@ class TaskOperations {
                        std::optional<std::int64_t> if_match);
   tasks::Task reopen(const std::string& user_id, const std::string& id,
                      std::optional<std::int64_t> if_match);
+  // "Remind me again later" (body: see tasks/snooze.hpp). 409 for a completed task: there is
+  // nothing left to be reminded of.
+  tasks::Task snooze(const std::string& user_id, const std::string& id, const nlohmann::json& body);
   void remove(const std::string& user_id, const std::string& id,
               std::optional<std::int64_t> if_match);
   // From recurrence-service. Returns false when that occurrence already exists (a repeat).

@@ -103,6 +103,12 @@ TEST_CASE("recurrence rules", "[tasks][create][recurrence]") {
               {"recurrence", {{"rrule", "FREQ=DAILY;COUNT=3"}, {"mode", "completion"}}}});
   REQUIRE(daily.recurrence);
   CHECK(daily.recurrence->mode == RecurrenceMode::completion);
+  const auto preset = create(
+      {{"title", "t"},
+       {"due", "2026-06-02T09:00"},
+       {"recurrence", {{"preset", {{"preset", "weekly"}, {"days", {"MO", "WE"}}, {"interval", 2}}}}}});
+  REQUIRE(preset.recurrence);
+  CHECK(preset.recurrence->rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE");
 
   CHECK(errors_of({{"recurrence", {{"rrule", "FREQ=DAILY"}}}}).at("recurrence") ==
         "recurrence needs a due date: the rule repeats from it");
@@ -114,7 +120,15 @@ TEST_CASE("recurrence rules", "[tasks][create][recurrence]") {
                  .at("recurrence.rrule"),
              Catch::Contains("COUNT and UNTIL"));
   CHECK(errors_of({{"due", "2026-06-02"}, {"recurrence", {{"mode", "due"}}}})
-            .at("recurrence.rrule") == "recurrence.rrule is required and must be a string");
+            .at("recurrence.rrule") ==
+        "recurrence.rrule is required and must be a string (or give recurrence.preset)");
+  CHECK_THAT(errors_of({{"due", "2026-06-02"},
+                        {"recurrence", {{"preset", {{"preset", "weekly"}, {"days", {"XX"}}}}}}})
+                 .at("recurrence.preset"),
+             Catch::Contains("recurrence.preset is invalid"));
+  CHECK(errors_of({{"due", "2026-06-02"},
+                   {"recurrence", {{"rrule", "FREQ=DAILY"}, {"preset", {{"preset", "daily"}}}}}})
+            .at("recurrence") == "recurrence takes either rrule or preset, not both");
   CHECK(errors_of(
             {{"due", "2026-06-02"}, {"recurrence", {{"rrule", "FREQ=DAILY"}, {"mode", "later"}}}})
             .at("recurrence.mode") == "recurrence.mode must be one of due, completion");
