@@ -2,9 +2,9 @@
 # Starts and stops the whole local system: PostgreSQL, Kafka, then every app beside its
 # sidecar with `dapr run -f .` (the dapr.yaml run file at the repository root).
 
-APPS=(frontend task-service recurrence-service reminder-scheduler notification-service)
-APP_PORTS=(8080 8081 8082 8083 8084)
-SIDECAR_PORTS=(3500 3501 3502 3503 3504)
+APPS=(frontend task-service recurrence-service reminder-scheduler reminder-scheduler-1 notification-service)
+APP_PORTS=(8080 8081 8082 8083 8093 8084)
+SIDECAR_PORTS=(3500 3501 3502 3503 3513 3504)
 DAPR_RUN_PIDFILE="$RUN_DIR/dapr-run.pid"
 DAPR_RUN_LOG="$RUN_DIR/logs/dapr-run.log"
 

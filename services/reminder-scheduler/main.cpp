@@ -1,21 +1,92 @@
-// reminder-scheduler: keeps the durable schedule of pending reminders (from task-events)
-// and publishes reminder.due on `reminders` at each reminder's instant.
-#include "events/task_event.hpp"
+// reminder-scheduler: keeps the durable schedule of pending reminders (from task-events) and
+// publishes reminder.due on `reminders` at each reminder's instant. See docs/reminders.md.
+#include <malloc.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <thread>
+
+#include "bucket_writer.hpp"
+#include "fired_recorder.hpp"
+#include "firing_loop.hpp"
+#include "schedule.hpp"
+#include "schedule_loader.hpp"
+#include "scheduler_config.hpp"
+#include "scheduler_dapr_adapters.hpp"
+#include "scheduler_event_handler.hpp"
+#include "scheduler_metrics.hpp"
 #include "service/runtime.hpp"
 
+namespace {
+
+using namespace todo;
+using namespace todo::reminder_scheduler;
+
+// Rebuilds the schedule before the app listens: Dapr delivers events only to a listening app, so
+// every change then applies to a complete schedule. Waits for the sidecar as long as it takes
+// (it may start after us); SIGTERM still ends the process meanwhile.
+void load_before_serving(service::Runtime& rt, BucketStore& store, const SchedulerConfig& config,
+                         Schedule& schedule) {
+  auto backoff = std::chrono::seconds(1);
+  for (;;) {
+    if (rt.dapr().wait_for_outbound(std::chrono::seconds(30))) {
+      try {
+        const auto started = std::chrono::steady_clock::now();
+        const LoadStats stats = load_schedule(store, config.slice, schedule, config.load);
+        spdlog::info(
+            "slice {}/{}: {} pending reminder(s) of {} task(s) loaded from {} bucket(s) in {} ms",
+            config.slice.index, config.slice.count, stats.firings, stats.tasks, stats.buckets,
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count());
+        // The parsed buckets are freed now; hand their pages back to the system instead of
+        // keeping them as free heap that a long-running process may never need again.
+        malloc_trim(0);
+        return;
+      } catch (const std::exception& e) {
+        spdlog::warn("loading the schedule failed, retrying in {} s: {}", backoff.count(),
+                     e.what());
+      }
+    } else {
+      spdlog::warn("the Dapr sidecar does not serve outbound calls yet; still waiting");
+    }
+    std::this_thread::sleep_for(backoff);  // backoff between start-up attempts
+    backoff = std::min(backoff * 2, std::chrono::seconds(30));
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  todo::service::Runtime rt({"reminder-scheduler", 8083, {}}, argc, argv);
+  service::Runtime rt({"reminder-scheduler", 8083, add_scheduler_options}, argc, argv);
+  SchedulerConfig config;
+  try {
+    config = scheduler_config_from(rt.args());
+  } catch (const std::invalid_argument& e) {
+    spdlog::critical("{}", e.what());
+    return 2;
+  }
   rt.require_state_store();
-  auto& registry = rt.metrics();
+
+  DaprBucketStore store(rt.dapr(), service::kStateStore);
+  DaprReminderPublisher publisher(rt.dapr(), service::kPubSub, rt.name());
+  SchedulerMetrics metrics(rt.metrics());
+  Schedule schedule;
+  BucketWriter writer(store, system_wall_clock());
+
+  load_before_serving(rt, store, config, schedule);
+  metrics.pending.set(static_cast<double>(schedule.size()));
+
+  FiredRecorder recorder(config.slice, writer, schedule);
+  const MissedPolicy policy = config.missed_policy;
+  FiringLoop loop(
+      schedule, publisher, recorder, metrics,
+      [policy](const std::string& /*user_id*/) { return policy; }, config.firing);
+  loop.start();
+
+  TaskEventHandler handler(config.slice, writer, schedule, metrics);
   rt.subscriber().subscribe(
-      {todo::service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
-      [&registry](const todo::dapr::CloudEvent& ev) {
-        const auto parsed = todo::events::parse_task_event(ev.data);
-        registry
-            .counter("task_events_applied_total", "Task events applied, by action",
-                     {{"action", parsed.action}})
-            .inc();
-        return todo::dapr::Outcome::kSuccess;
-      });
-  return rt.run();
+      {service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
+      [&handler](const dapr::CloudEvent& ev) { return handler(ev); });
+  return rt.run([&loop] { loop.stop(); });
 }

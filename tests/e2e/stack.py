@@ -16,6 +16,7 @@ APPS = {
     "task-service": {"port": 8081, "sidecar": 3501},
     "recurrence-service": {"port": 8082, "sidecar": 3502},
     "reminder-scheduler": {"port": 8083, "sidecar": 3503},
+    "reminder-scheduler-1": {"port": 8093, "sidecar": 3513},
     "notification-service": {"port": 8084, "sidecar": 3504},
 }
 KAFKA_BOOTSTRAP = "127.0.0.1:" + os.environ.get("TODO_KAFKA_PORT", "29092")

@@ -29,11 +29,11 @@ def test_every_app_and_sidecar_is_ready(app):
 
 def test_event_published_through_one_sidecar_reaches_other_apps_through_kafka():
     before_rec = metric("recurrence-service", "task_events_applied_total", action="created")
-    before_rem = metric("reminder-scheduler", "task_events_applied_total", action="created")
+    before_rem = metric("reminder-scheduler", "reminder_events_total", action="created")
     publish("task-service", "task-events", task_event(), partition_key="user-a")
     wait_for(lambda: metric("recurrence-service", "task_events_applied_total",
                             action="created") > before_rec, 30, what="recurrence-service got it")
-    wait_for(lambda: metric("reminder-scheduler", "task_events_applied_total",
+    wait_for(lambda: metric("reminder-scheduler", "reminder_events_total",
                             action="created") > before_rem, 30, what="reminder-scheduler got it")
 
 

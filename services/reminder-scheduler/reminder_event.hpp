@@ -1,0 +1,49 @@
+#pragma once
+// The reminder.due event on topic `reminders`: a raw CloudEvent of type todo.reminder.due.v1
+// whose id is the firing id (or a digest's id), keyed by user id. The payload (`data`):
+//
+// {"firing_id", "task_id", "reminder_id", "user_id", "title", "description" (first 200 code
+//  points), "priority", "due" (local, as the task has it, or null), "due_at" (RFC 3339 or null),
+//  "time_zone", "fire_at" (RFC 3339), "fired_at" (RFC 3339), "late": bool,
+//  "lateness_seconds": number, "missed_count": int}
+//
+// missed_count is 0 for a reminder on time, 1 for a late one, and N for a digest, which adds
+// "missed": [{"firing_id", "task_id", "reminder_id", "title", "priority", "due", "due_at",
+// "fire_at", "lateness_seconds"}, ...] (oldest first) and otherwise describes the newest of them.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "firing.hpp"
+#include "scheduler_metrics.hpp"
+#include "wall_clock.hpp"
+
+namespace todo::reminder_scheduler {
+
+inline constexpr const char* kRemindersTopic = "reminders";
+inline constexpr const char* kReminderDueType = "todo.reminder.due.v1";
+
+// One event to publish, and the firings that publishing it settles.
+struct Delivery {
+  std::string event_id;
+  std::string user_id;  // the Kafka key: one user's reminders stay in order
+  FiringOutcome outcome = FiringOutcome::fired;
+  std::vector<DueFiring> firings;  // one, or a digest's several (oldest first)
+  // Built by payload_of just before publishing, in the publishing threads: building a thousand
+  // payloads one after the other would delay the last ones.
+  nlohmann::json payload;
+};
+
+// The event's data: a digest for a digest, else the one firing's reminder payload.
+nlohmann::json payload_of(const Delivery& delivery, WallTime fired_at);
+
+nlohmann::json reminder_payload(const DueFiring& firing, WallTime fired_at, bool late,
+                                int missed_count);
+
+// The id of a digest: the same set of missed firings always gets the same id.
+std::string digest_id(const std::string& user_id, const std::vector<DueFiring>& missed);
+// Precondition: `missed` is not empty and is sorted oldest first.
+nlohmann::json digest_payload(const std::string& id, const std::vector<DueFiring>& missed,
+                              WallTime fired_at);
+
+}  // namespace todo::reminder_scheduler
