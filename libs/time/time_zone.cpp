@@ -2,7 +2,9 @@
 
 #include <date/tz.h>
 
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 // Zone data must come from the OS (/usr/share/zoneinfo), never from a download at run time.
 static_assert(USE_OS_TZDB == 1 && HAS_REMOTE_API == 0, "date-tz must be built with USE_OS_TZDB");
@@ -10,9 +12,28 @@ static_assert(USE_OS_TZDB == 1 && HAS_REMOTE_API == 0, "date-tz must be built wi
 namespace todo::time {
 namespace {
 
+// date::locate_zone, serialized and remembered. ThreadSanitizer reports a race inside
+// libdate-tz 3.0.1's locate_zone when several threads look zones up at once (request threads and
+// consumers all do), so every lookup goes through one lock; found zones are cached (they live as
+// long as the process), unknown names are not, so user input cannot grow the cache.
+const date::time_zone* lookup_zone(const std::string& name) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, const date::time_zone*> found;
+  std::lock_guard<std::mutex> lock(mutex);
+  const auto it = found.find(name);
+  if (it != found.end()) return it->second;
+  try {
+    const date::time_zone* zone = date::locate_zone(name);
+    if (zone) found.emplace(name, zone);
+    return zone;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
 const date::time_zone& find_zone(const std::string& name) {
   if (!is_valid_time_zone(name)) throw std::invalid_argument("unknown time zone '" + name + "'");
-  return *date::locate_zone(name);
+  return *lookup_zone(name);
 }
 
 date::local_seconds to_local_seconds(const LocalDue& local) {
@@ -33,11 +54,7 @@ bool is_valid_time_zone(const std::string& name) {
   // The OS database directory also holds "localtime", a link to this machine's /etc/localtime:
   // not an IANA name, and its meaning would change from host to host.
   if (name.empty() || name == "localtime") return false;
-  try {
-    return date::locate_zone(name) != nullptr;
-  } catch (const std::exception&) {
-    return false;
-  }
+  return lookup_zone(name) != nullptr;
 }
 
 Instant to_utc(const LocalDue& local, const std::string& zone) {

@@ -24,12 +24,16 @@ PG_TASKS_PASSWORD=$(random_token 18)
 JWT_SIGNING_KEY=$(random_token 32)
 ENV
   fi
+  # Read as plain shell variables, not exported: the apps and sidecars inherit this environment
+  # (through the dapr CLI), and only the two API tokens belong there (stack.sh exports them).
   # shellcheck disable=SC1091
-  set -a && . "$dir/secrets.env" && set +a
+  . "$dir/secrets.env"
   # Rewritten every start so a changed port or a new key shows up in the store.
   (
     umask 077
-    python3 - "$dir/secrets.json" <<'PY'
+    PG_PORT="$PG_PORT" PG_STATE_PASSWORD="$PG_STATE_PASSWORD" \
+      PG_TASKS_PASSWORD="$PG_TASKS_PASSWORD" JWT_SIGNING_KEY="$JWT_SIGNING_KEY" \
+      python3 - "$dir/secrets.json" <<'PY'
 import json, os, sys
 env = os.environ
 pg = "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable"
