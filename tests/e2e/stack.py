@@ -123,7 +123,7 @@ class ProcessSnapshot:
             try:
                 with open(f"/proc/{self.pid}/stat") as f:
                     return f.read().rsplit(") ", 1)[1].startswith("Z")
-            except FileNotFoundError:
+            except OSError:  # ENOENT, or ESRCH when it vanishes between open and read
                 return True
         wait_for(gone, 10, what=f"process {self.pid} to die")
 

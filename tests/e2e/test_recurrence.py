@@ -114,11 +114,13 @@ def test_killing_recurrence_service_mid_stream_creates_no_duplicates():
     tasks = [api.create_task(title=f"series {i}", due="2030-01-07T09:00:00",
                              recurrence={"rrule": "FREQ=WEEKLY"}) for i in range(30)]
     app = ProcessSnapshot("build/bin/recurrence-service")
-    for i, task in enumerate(tasks):
-        complete(api, task)
-        if i == 10:
-            app.kill()  # with completions still arriving and some in flight
-    app.start_again("recurrence-service-restarted.log")
+    try:
+        for i, task in enumerate(tasks):
+            complete(api, task)
+            if i == 10:
+                app.kill()  # with completions still arriving and some in flight
+    finally:  # started again even if the test fails, so later tests find the stack whole
+        app.start_again("recurrence-service-restarted.log")
     wait_for(lambda: requests.get(app_url("recurrence-service", "/readyz"), timeout=5).ok, 60,
              what="recurrence-service ready again")
     for task in tasks:

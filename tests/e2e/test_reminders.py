@@ -160,9 +160,11 @@ def kill_with_reminders_pending(tail, process_pattern, log_name):
     sentinel = pending_reminders(api, 1, first_in_s=25)[0]
     process = ProcessSnapshot(process_pattern)
     process.kill()
-    wait_for(lambda: utc_now() > parse(tasks[1]["reminders"][0]["at"]), 30,
-             what="two reminders to come due during the outage")
-    process.start_again(log_name)
+    try:
+        wait_for(lambda: utc_now() > parse(tasks[1]["reminders"][0]["at"]), 30,
+                 what="two reminders to come due during the outage")
+    finally:  # started again even if the test fails, so later tests find the stack whole
+        process.start_again(log_name)
     wait_for(lambda: ready("reminder-scheduler"), 60, what="reminder-scheduler ready again")
     assert_each_fires_exactly_once(tail, tasks, sentinel)
     return tasks
