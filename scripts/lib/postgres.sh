@@ -10,11 +10,33 @@
 # refuse root), else as the caller. TCP clients authenticate with scram-sha-256 passwords; the
 # unix socket (in a directory only the server user can enter) uses peer authentication.
 
-PG_BASE="$RUN_DIR/pg"
-PG_DATA_DIR="$PG_BASE/data"
-PG_SOCKET_DIR="$PG_BASE/sock"
-PG_LOG="$RUN_DIR/logs/postgres.log"
-export PG_SOCKET_DIR
+# As root the server runs as `postgres`, which must be able to traverse $RUN_DIR. A checkout
+# inside a private folder (mktemp -d is 0700) does not allow that, and widening a folder we do
+# not own is not ours to do: the cluster then lives under /var/lib/todo-platform instead, in a
+# folder named after the checkout so two checkouts never share one.
+_pg_choose_base() {
+  PG_BASE="$RUN_DIR/pg"
+  PG_LOG="$RUN_DIR/logs/postgres.log"
+  [ "$(id -u)" -eq 0 ] || return 0
+  id postgres >/dev/null 2>&1 || return 0 # packages not installed yet: decided again in pg_start
+  mkdir -p "$RUN_DIR"
+  runuser -u postgres -- test -x "$RUN_DIR" 2>/dev/null && return 0
+  chmod o+x "$RUN_DIR" # our own folder: traverse only, no listing
+  runuser -u postgres -- test -x "$RUN_DIR" 2>/dev/null && return 0
+  local key
+  key="$(printf '%s' "$RUN_DIR" | sha256sum | cut -c1-12)"
+  PG_BASE="/var/lib/todo-platform/pg-$key"
+  PG_LOG="$PG_BASE/postgres.log"
+  mkdir -p /var/lib/todo-platform
+  chmod 0755 /var/lib/todo-platform
+}
+_pg_set_paths() {
+  _pg_choose_base
+  PG_DATA_DIR="$PG_BASE/data"
+  PG_SOCKET_DIR="$PG_BASE/sock"
+  export PG_SOCKET_DIR
+}
+_pg_set_paths
 
 # Prints the newest /usr/lib/postgresql/<major>/bin that has the server binaries (or $PG_BIN).
 _pg_find_bin() {
@@ -121,16 +143,13 @@ pg_start() {
   fi
   local owner
   owner="$(_pg_os_user)"
-  mkdir -p "$RUN_DIR/logs" "$PG_BASE"
-  if [ "$(id -u)" -eq 0 ]; then
-    # The server user must be able to traverse $RUN_DIR (traverse only: no listing).
-    if ! runuser -u postgres -- test -x "$RUN_DIR" 2>/dev/null; then
-      chmod o+x "$RUN_DIR"
-    fi
-    runuser -u postgres -- test -x "$RUN_DIR" 2>/dev/null ||
-      die "the postgres system user cannot reach $RUN_DIR: a parent directory lacks search (x) permission for others"
-  fi
+  _pg_set_paths # the postgres user may only exist now that pg_ensure installed the packages
+  mkdir -p "$RUN_DIR/logs"
   install -d -m 0700 -o "$owner" "$PG_BASE" "$PG_SOCKET_DIR"
+  if [ "$PG_BASE" != "$RUN_DIR/pg" ]; then
+    log "PostgreSQL cluster in $PG_BASE: the postgres user cannot traverse a parent of $RUN_DIR"
+    ln -sfn "$PG_LOG" "$RUN_DIR/logs/postgres.log"
+  fi
   [ -e "$PG_LOG" ] || : >"$PG_LOG"
   chown "$owner" "$PG_LOG"
   chmod 0640 "$PG_LOG"
