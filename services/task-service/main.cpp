@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   tasksvc::Pool pool(read_secret(rt.dapr(), "task-db-connection"),
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
   migrate_when_reachable(pool);
-  tasksvc::TokenIssuer tokens(read_secret(rt.dapr(), "jwt-signing-key"));
+  auth::TokenIssuer tokens(read_secret(rt.dapr(), "jwt-signing-key"));
   tasksvc::UserStore users(pool);
   tasksvc::TaskOperations ops(pool);
 

@@ -15,10 +15,10 @@ constexpr const char* kBadRefresh = "invalid, expired or already used refresh to
 
 // Issues an access token and a stored refresh token for `user` and writes the session answer.
 void send_session(httplib::Response& res, int status, const User& user, UserStore& users,
-                  const TokenIssuer& tokens) {
-  const std::string refresh_token = new_refresh_token();
-  users.store_refresh(user.id, hash_refresh_token(refresh_token), kRefreshTokenTtl);
-  const auto refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(kRefreshTokenTtl);
+                  const auth::TokenIssuer& tokens) {
+  const std::string refresh_token = auth::new_refresh_token();
+  users.store_refresh(user.id, auth::hash_refresh_token(refresh_token), auth::kRefreshTokenTtl);
+  const auto refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(auth::kRefreshTokenTtl);
   // Tokens are credentials: no cache (nor proxy) may keep this answer (RFC 6749 §5.1).
   res.set_header("Cache-Control", "no-store");
   http::send_json(res, status,
@@ -32,14 +32,14 @@ void send_session(httplib::Response& res, int status, const User& user, UserStor
 
 }  // namespace
 
-void install_auth_routes(http::Server& server, UserStore& users, const TokenIssuer& tokens) {
+void install_auth_routes(http::Server& server, UserStore& users, const auth::TokenIssuer& tokens) {
   // Verified against when the email is unknown: same argon2id parameters, so the same cost.
-  const std::string dummy_hash = hash_password(new_refresh_token());
+  const std::string dummy_hash = auth::hash_password(auth::new_refresh_token());
 
   server.post("/api/v1/auth/signup",
               [&users, &tokens](const httplib::Request& req, httplib::Response& res) {
                 const SignupInput input = validate_signup(http::parse_json_object(req));
-                const User user = users.create(input.email, hash_password(input.password),
+                const User user = users.create(input.email, auth::hash_password(input.password),
                                                input.name, input.time_zone);
                 res.set_header("Location", "/api/v1/me");
                 send_session(res, 201, user, users, tokens);
@@ -50,42 +50,42 @@ void install_auth_routes(http::Server& server, UserStore& users, const TokenIssu
                 const LoginInput input = validate_login(http::parse_json_object(req));
                 auto found = users.find_by_email(input.email);
                 if (!found) {
-                  verify_password(dummy_hash, input.password);  // spend the time a real check takes
-                  throw_unauthorized(res, kBadCredentials);
+                  auth::verify_password(dummy_hash, input.password);  // spend the time a real check takes
+                  auth::throw_unauthorized(res, kBadCredentials);
                 }
-                if (!verify_password(found->second, input.password))
-                  throw_unauthorized(res, kBadCredentials);
+                if (!auth::verify_password(found->second, input.password))
+                  auth::throw_unauthorized(res, kBadCredentials);
                 send_session(res, 200, found->first, users, tokens);
               });
 
   server.post("/api/v1/auth/refresh",
               [&users, &tokens](const httplib::Request& req, httplib::Response& res) {
                 const std::string token = validate_refresh_request(http::parse_json_object(req));
-                if (!looks_like_refresh_token(token)) throw_unauthorized(res, kBadRefresh);
-                const auto user_id = users.consume_refresh(hash_refresh_token(token));
-                if (!user_id) throw_unauthorized(res, kBadRefresh);
+                if (!auth::looks_like_refresh_token(token)) auth::throw_unauthorized(res, kBadRefresh);
+                const auto user_id = users.consume_refresh(auth::hash_refresh_token(token));
+                if (!user_id) auth::throw_unauthorized(res, kBadRefresh);
                 const auto user = users.get(*user_id);
-                if (!user) throw_unauthorized(res, "the account no longer exists");
+                if (!user) auth::throw_unauthorized(res, "the account no longer exists");
                 send_session(res, 200, *user, users, tokens);
               });
 
   server.post("/api/v1/auth/logout", [&users](const httplib::Request& req, httplib::Response& res) {
     const std::string token = validate_refresh_request(http::parse_json_object(req));
     // Unknown, malformed or already revoked: the session is over either way.
-    if (looks_like_refresh_token(token)) users.revoke_refresh(hash_refresh_token(token));
+    if (auth::looks_like_refresh_token(token)) users.revoke_refresh(auth::hash_refresh_token(token));
     res.status = 204;
   });
 
   server.get("/api/v1/me",
-             authenticated(tokens, [&users](const httplib::Request&, httplib::Response& res,
+             auth::authenticated(tokens, [&users](const httplib::Request&, httplib::Response& res,
                                             const std::string& user_id) {
                const auto user = users.get(user_id);
-               if (!user) throw_unauthorized(res, "the account no longer exists");
+               if (!user) auth::throw_unauthorized(res, "the account no longer exists");
                http::send_json(res, 200, to_json(*user));
              }));
 
   server.patch("/api/v1/me",
-               authenticated(tokens, [&users](const httplib::Request& req, httplib::Response& res,
+               auth::authenticated(tokens, [&users](const httplib::Request& req, httplib::Response& res,
                                               const std::string& user_id) {
                  const nlohmann::json patch = validate_profile_patch(http::parse_json_object(req));
                  try {
@@ -93,7 +93,7 @@ void install_auth_routes(http::Server& server, UserStore& users, const TokenIssu
                  } catch (const http::ProblemError& problem) {
                    // As GET /me: a valid token for a deleted account ends the session.
                    if (problem.status() == 404)
-                     throw_unauthorized(res, "the account no longer exists");
+                     auth::throw_unauthorized(res, "the account no longer exists");
                    throw;
                  }
                }));

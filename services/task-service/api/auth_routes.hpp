@@ -19,6 +19,6 @@ namespace todo::tasksvc {
 
 // `users` and `tokens` must outlive `server`. Hashes a dummy password once (about 0.1 s), so that
 // a login for an unknown email costs the same as one with a wrong password.
-void install_auth_routes(http::Server& server, UserStore& users, const TokenIssuer& tokens);
+void install_auth_routes(http::Server& server, UserStore& users, const auth::TokenIssuer& tokens);
 
 }  // namespace todo::tasksvc

@@ -29,11 +29,11 @@ std::string zone_of(UserStore& users, const std::string& user_id) {
 }  // namespace
 
 void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, UserStore& users,
-                         const TokenIssuer& tokens) {
+                         const auth::TokenIssuer& tokens) {
   const std::string task_path = R"(/api/v1/tasks/([^/]+))";
 
   server.post("/api/v1/tasks", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     const auto body = http::parse_json_object(req);
     const auto task = ops.create(user_id, zone_of(users, user_id), body);
     res.set_header("Location", "/api/v1/tasks/" + task.id);
@@ -41,7 +41,7 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
   });
 
   server.get("/api/v1/tasks", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     const auto query = parse_list_query(req.params, zone_of(users, user_id), time::instant_now());
     const auto page = pool.with([&](pqxx::connection& c) {
       pqxx::nontransaction tx(c);  // one SELECT: no BEGIN/COMMIT round trips
@@ -52,40 +52,40 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
   });
 
   server.get(task_path, [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     send_task(res, 200, ops.get(user_id, path_part(req, 1)));
   });
 
   server.patch(task_path, [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     const auto body = http::parse_json_object(req);
     send_task(res, 200, ops.update(user_id, path_part(req, 1), body, if_match_version(req)));
   });
 
   server.del(task_path, [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     ops.remove(user_id, path_part(req, 1), if_match_version(req));
     res.status = 204;
   });
 
   server.post(task_path + "/complete", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     send_task(res, 200, ops.complete(user_id, path_part(req, 1), if_match_version(req)));
   });
 
   server.post(task_path + "/snooze", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     const auto body = http::parse_json_object(req);
     send_task(res, 200, ops.snooze(user_id, path_part(req, 1), body));
   });
 
   server.post(task_path + "/reopen", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     send_task(res, 200, ops.reopen(user_id, path_part(req, 1), if_match_version(req)));
   });
 
   server.get(task_path + "/history", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     const auto id = path_part(req, 1);
     ops.get(user_id, id);  // 404 for a task that is not the caller's
     const auto history = pool.with([&](pqxx::connection& c) {
@@ -96,7 +96,7 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
   });
 
   server.get("/api/v1/tags", [&](const httplib::Request& req, httplib::Response& res) {
-    const auto user_id = require_user(req, res, tokens);
+    const auto user_id = auth::require_user(req, res, tokens);
     const auto counts = pool.with([&](pqxx::connection& c) {
       pqxx::nontransaction tx(c);  // one SELECT: no BEGIN/COMMIT round trips
       return tag_counts(tx, user_id);
@@ -108,7 +108,7 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
 
   server.post("/api/v1/recurrence/preview",
               [&](const httplib::Request& req, httplib::Response& res) {
-                const auto user_id = require_user(req, res, tokens);
+                const auto user_id = auth::require_user(req, res, tokens);
                 const auto body = http::parse_json_object(req);
                 http::send_json(res, 200,
                                 preview(parse_preview_request(body, zone_of(users, user_id))));

@@ -9,6 +9,6 @@
 namespace todo::tasksvc {
 
 void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, UserStore& users,
-                         const TokenIssuer& tokens);
+                         const auth::TokenIssuer& tokens);
 
 }  // namespace todo::tasksvc

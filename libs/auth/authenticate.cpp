@@ -5,7 +5,7 @@
 #include "http/problem.hpp"
 #include "tasks/text.hpp"
 
-namespace todo::tasksvc {
+namespace todo::auth {
 namespace {
 
 constexpr const char* kMissing = "missing bearer token";
@@ -78,4 +78,4 @@ http::Server::Handler authenticated(const TokenIssuer& issuer, AuthenticatedHand
       };
 }
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

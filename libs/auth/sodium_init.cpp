@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-namespace todo::tasksvc {
+namespace todo::auth {
 
 void ensure_sodium() {
   // A function-local static runs sodium_init exactly once, even with concurrent first callers.
@@ -12,4 +12,4 @@ void ensure_sodium() {
   if (status < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

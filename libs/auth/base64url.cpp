@@ -4,7 +4,7 @@
 
 #include "auth/sodium_init.hpp"
 
-namespace todo::tasksvc {
+namespace todo::auth {
 
 namespace {
 constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
@@ -33,4 +33,4 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   return out;
 }
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

@@ -11,7 +11,7 @@
 
 #include "auth/sodium_init.hpp"
 
-namespace todo::tasksvc {
+namespace todo::auth {
 namespace {
 
 // Argon2 is CPU- and memory-bound: running more at once than there are cores only multiplies
@@ -76,4 +76,4 @@ bool verify_password(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(stored, password.data(), password.size()) == 0;
 }
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

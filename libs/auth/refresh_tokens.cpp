@@ -7,7 +7,7 @@
 #include "auth/sodium_init.hpp"
 #include "auth/tokens.hpp"
 
-namespace todo::tasksvc {
+namespace todo::auth {
 namespace {
 constexpr std::size_t kRefreshTokenBytes = 32;
 constexpr std::size_t kRefreshTokenLength = 43;  // ceil(32 * 4 / 3), no padding
@@ -38,4 +38,4 @@ std::string hash_refresh_token(const std::string& token) {
   return hex;
 }
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

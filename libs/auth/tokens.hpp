@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace todo::tasksvc {
+namespace todo::auth {
 
 // How long a refresh token (and so a session without activity) lives.
 constexpr std::chrono::hours kRefreshTokenTtl{24 * 30};
@@ -53,4 +53,4 @@ bool looks_like_refresh_token(const std::string& token);
 // hash suffices (no salt, no argon2): the token carries 256 random bits, nothing to guess.
 std::string hash_refresh_token(const std::string& token);
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

@@ -3,7 +3,7 @@
 // stronger parameters later still verify older hashes.
 #include <string>
 
-namespace todo::tasksvc {
+namespace todo::auth {
 
 // "$argon2id$v=19$m=65536,t=2,p=1$..." (OPSLIMIT/MEMLIMIT_INTERACTIVE: 64 MiB, ~0.1 s per call).
 // At most one hash per CPU core runs at a time; further callers wait, so a burst of logins costs
@@ -15,4 +15,4 @@ std::string hash_password(const std::string& password);
 // input; shares hash_password's concurrency limit.
 bool verify_password(const std::string& hash, const std::string& password);
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

@@ -8,7 +8,7 @@
 #include "auth/tokens.hpp"
 #include "http/server.hpp"
 
-namespace todo::tasksvc {
+namespace todo::auth {
 
 // The user id of a valid `Authorization: Bearer <access token>` (scheme case-insensitive).
 // Throws http::ProblemError(401, "Unauthorized", detail) with no extra members, where detail is
@@ -31,4 +31,4 @@ using AuthenticatedHandler =
 // Wraps `handler` with require_user(req, res, issuer). `issuer` must outlive the server.
 http::Server::Handler authenticated(const TokenIssuer& issuer, AuthenticatedHandler handler);
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

@@ -3,12 +3,12 @@
 #include "auth/authenticate.hpp"
 #include "http/problem.hpp"
 
-using namespace todo::tasksvc;
+using namespace todo;
 using todo::http::ProblemError;
 
 namespace {
 
-const TokenIssuer kIssuer("0123456789abcdef0123456789abcdef");
+const auth::TokenIssuer kIssuer("0123456789abcdef0123456789abcdef");
 const std::string kUser = "8d3f7a52-6c1e-4b8a-9f0d-2e5c7b1a4d36";
 
 httplib::Request with_authorization(const std::string& value) {
@@ -17,10 +17,10 @@ httplib::Request with_authorization(const std::string& value) {
   return req;
 }
 
-// The detail of the 401 require_user throws, checking the problem's shape on the way.
+// The detail of the 401 auth::require_user throws, checking the problem's shape on the way.
 std::string rejection(const httplib::Request& req) {
   try {
-    require_user(req, kIssuer);
+    auth::require_user(req, kIssuer);
   } catch (const ProblemError& problem) {
     CHECK(problem.status() == 401);
     CHECK(problem.title() == "Unauthorized");
@@ -35,9 +35,9 @@ std::string rejection(const httplib::Request& req) {
 
 TEST_CASE("a valid bearer token names its user", "[task-service][auth]") {
   const std::string token = kIssuer.issue_access(kUser);
-  CHECK(require_user(with_authorization("Bearer " + token), kIssuer) == kUser);
-  CHECK(require_user(with_authorization("bearer " + token), kIssuer) == kUser);
-  CHECK(require_user(with_authorization("  Bearer   " + token + " "), kIssuer) == kUser);
+  CHECK(auth::require_user(with_authorization("Bearer " + token), kIssuer) == kUser);
+  CHECK(auth::require_user(with_authorization("bearer " + token), kIssuer) == kUser);
+  CHECK(auth::require_user(with_authorization("  Bearer   " + token + " "), kIssuer) == kUser);
 }
 
 TEST_CASE("a missing or non-bearer credential is a missing token", "[task-service][auth]") {
@@ -51,25 +51,25 @@ TEST_CASE("a missing or non-bearer credential is a missing token", "[task-servic
 
 TEST_CASE("a bad or expired bearer token is an invalid token", "[task-service][auth]") {
   CHECK(rejection(with_authorization("Bearer nonsense")) == "invalid or expired token");
-  const TokenIssuer expired("0123456789abcdef0123456789abcdef", std::chrono::seconds(-1));
+  const auth::TokenIssuer expired("0123456789abcdef0123456789abcdef", std::chrono::seconds(-1));
   CHECK(rejection(with_authorization("Bearer " + expired.issue_access(kUser))) ==
         "invalid or expired token");
-  const TokenIssuer other("another key, also thirty-two bytes long");
+  const auth::TokenIssuer other("another key, also thirty-two bytes long");
   CHECK(rejection(with_authorization("Bearer " + other.issue_access(kUser))) ==
         "invalid or expired token");
 }
 
 TEST_CASE("the response overload sets the RFC 6750 challenge", "[task-service][auth]") {
   httplib::Response missing;
-  CHECK_THROWS_AS(require_user(httplib::Request(), missing, kIssuer), ProblemError);
+  CHECK_THROWS_AS(auth::require_user(httplib::Request(), missing, kIssuer), ProblemError);
   CHECK(missing.get_header_value("WWW-Authenticate") == "Bearer");
 
   httplib::Response invalid;
-  CHECK_THROWS_AS(require_user(with_authorization("Bearer x.y.z"), invalid, kIssuer), ProblemError);
+  CHECK_THROWS_AS(auth::require_user(with_authorization("Bearer x.y.z"), invalid, kIssuer), ProblemError);
   CHECK(invalid.get_header_value("WWW-Authenticate") == "Bearer error=\"invalid_token\"");
 
   httplib::Response ok;
-  CHECK(require_user(with_authorization("Bearer " + kIssuer.issue_access(kUser)), ok, kIssuer) ==
+  CHECK(auth::require_user(with_authorization("Bearer " + kIssuer.issue_access(kUser)), ok, kIssuer) ==
         kUser);
   CHECK_FALSE(ok.has_header("WWW-Authenticate"));
 }
@@ -77,7 +77,7 @@ TEST_CASE("the response overload sets the RFC 6750 challenge", "[task-service][a
 TEST_CASE("authenticated() passes the caller's id or refuses", "[task-service][auth]") {
   std::string seen;
   const auto handler =
-      authenticated(kIssuer, [&seen](const httplib::Request&, httplib::Response&,
+      auth::authenticated(kIssuer, [&seen](const httplib::Request&, httplib::Response&,
                                      const std::string& user_id) { seen = user_id; });
   httplib::Response res;
   handler(with_authorization("Bearer " + kIssuer.issue_access(kUser)), res);

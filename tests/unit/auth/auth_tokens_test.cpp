@@ -6,7 +6,7 @@
 #include "auth/base64url.hpp"
 #include "auth/tokens.hpp"
 
-using namespace todo::tasksvc;
+using namespace todo;
 
 namespace {
 
@@ -25,11 +25,11 @@ std::vector<std::string> segments(const std::string& token) {
 }
 
 nlohmann::json decoded(const std::string& segment) {
-  return nlohmann::json::parse(*base64url_decode(segment));
+  return nlohmann::json::parse(*auth::base64url_decode(segment));
 }
 
 std::string encoded(const nlohmann::json& json) {
-  return base64url_encode(json.dump());
+  return auth::base64url_encode(json.dump());
 }
 
 std::int64_t now() {
@@ -55,13 +55,13 @@ std::string signed_token(const nlohmann::json& claims,
   crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(signed_part.data()),
                          signed_part.size(), reinterpret_cast<const unsigned char*>(kKey.data()));
   return signed_part + "." +
-         base64url_encode(std::string(reinterpret_cast<char*>(mac), sizeof mac));
+         auth::base64url_encode(std::string(reinterpret_cast<char*>(mac), sizeof mac));
 }
 
 }  // namespace
 
 TEST_CASE("an access token round-trips", "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   CHECK(issuer.access_ttl() == std::chrono::minutes(15));
   const std::string token = issuer.issue_access(kUser);
   const auto claims = issuer.verify_access(token);
@@ -81,27 +81,27 @@ TEST_CASE("an access token round-trips", "[task-service][auth][jwt]") {
 }
 
 TEST_CASE("a short signing key or a non-UUID subject is refused", "[task-service][auth][jwt]") {
-  CHECK_THROWS_AS(TokenIssuer("short"), std::invalid_argument);
-  CHECK_THROWS_AS(TokenIssuer(kKey).issue_access("alice"), std::invalid_argument);
+  CHECK_THROWS_AS(auth::TokenIssuer("short"), std::invalid_argument);
+  CHECK_THROWS_AS(auth::TokenIssuer(kKey).issue_access("alice"), std::invalid_argument);
 }
 
 TEST_CASE("an expired access token is rejected", "[task-service][auth][jwt]") {
-  CHECK_FALSE(TokenIssuer(kKey, std::chrono::seconds(0))
-                  .verify_access(TokenIssuer(kKey, std::chrono::seconds(0)).issue_access(kUser)));
-  const TokenIssuer past(kKey, std::chrono::seconds(-1));
+  CHECK_FALSE(auth::TokenIssuer(kKey, std::chrono::seconds(0))
+                  .verify_access(auth::TokenIssuer(kKey, std::chrono::seconds(0)).issue_access(kUser)));
+  const auth::TokenIssuer past(kKey, std::chrono::seconds(-1));
   CHECK_FALSE(past.verify_access(past.issue_access(kUser)));
   // Issued by a short-lived issuer, checked by a normal one: expiry is in the token, not the
   // verifier.
-  CHECK_FALSE(TokenIssuer(kKey).verify_access(past.issue_access(kUser)));
+  CHECK_FALSE(auth::TokenIssuer(kKey).verify_access(past.issue_access(kUser)));
 }
 
 TEST_CASE("a token signed with another key is rejected", "[task-service][auth][jwt]") {
-  const std::string token = TokenIssuer(kOtherKey).issue_access(kUser);
-  CHECK_FALSE(TokenIssuer(kKey).verify_access(token));
+  const std::string token = auth::TokenIssuer(kOtherKey).issue_access(kUser);
+  CHECK_FALSE(auth::TokenIssuer(kKey).verify_access(token));
 }
 
 TEST_CASE("a tampered payload is rejected", "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   const auto parts = segments(issuer.issue_access(kUser));
   auto payload = decoded(parts[1]);
   payload["sub"] = "00000000-0000-4000-8000-000000000000";
@@ -112,7 +112,7 @@ TEST_CASE("a tampered payload is rejected", "[task-service][auth][jwt]") {
 }
 
 TEST_CASE("a tampered signature is rejected", "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   const std::string token = issuer.issue_access(kUser);
   for (size_t position : {token.size() - 1, token.size() - 10, token.rfind('.') + 1}) {
     std::string changed = token;
@@ -125,7 +125,7 @@ TEST_CASE("a tampered signature is rejected", "[task-service][auth][jwt]") {
 }
 
 TEST_CASE("an alg none token is rejected", "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   const std::string header = encoded({{"alg", "none"}, {"typ", "JWT"}});
   const std::string payload = encoded(good_claims());
   CHECK_FALSE(issuer.verify_access(header + "." + payload + "."));
@@ -138,7 +138,7 @@ TEST_CASE("an alg none token is rejected", "[task-service][auth][jwt]") {
 
 TEST_CASE("another algorithm is rejected even when correctly signed with the key",
           "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   const auto real = segments(issuer.issue_access(kUser));
   const std::string hs512 = encoded({{"alg", "HS512"}, {"typ", "JWT"}});
   CHECK_FALSE(issuer.verify_access(hs512 + "." + real[1] + "." + real[2]));
@@ -147,7 +147,7 @@ TEST_CASE("another algorithm is rejected even when correctly signed with the key
 }
 
 TEST_CASE("garbage is rejected", "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   for (const std::string& token :
        {std::string(), std::string("."), std::string(".."), std::string("abc"),
         std::string("a.b.c"), std::string("a.b.c.d"), std::string("Bearer x"),
@@ -159,7 +159,7 @@ TEST_CASE("garbage is rejected", "[task-service][auth][jwt]") {
 
 TEST_CASE("correctly signed tokens with claims other than ours are rejected",
           "[task-service][auth][jwt]") {
-  const TokenIssuer issuer(kKey);
+  const auth::TokenIssuer issuer(kKey);
   REQUIRE(issuer.verify_access(signed_token(good_claims())));  // the signer itself is right
 
   const auto without = [](const char* claim) {
@@ -185,39 +185,39 @@ TEST_CASE("correctly signed tokens with claims other than ours are rejected",
 }
 
 TEST_CASE("refresh tokens are 43 random base64url characters", "[task-service][auth][refresh]") {
-  const std::string a = new_refresh_token();
-  const std::string b = new_refresh_token();
+  const std::string a = auth::new_refresh_token();
+  const std::string b = auth::new_refresh_token();
   CHECK(a.size() == 43);
   CHECK(a != b);
-  CHECK(looks_like_refresh_token(a));
+  CHECK(auth::looks_like_refresh_token(a));
   CHECK(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
         std::string::npos);
-  REQUIRE(base64url_decode(a));
-  CHECK(base64url_decode(a)->size() == 32);
-  CHECK_FALSE(looks_like_refresh_token(""));
-  CHECK_FALSE(looks_like_refresh_token(a + "A"));
-  CHECK_FALSE(looks_like_refresh_token(a.substr(1) + "="));
+  REQUIRE(auth::base64url_decode(a));
+  CHECK(auth::base64url_decode(a)->size() == 32);
+  CHECK_FALSE(auth::looks_like_refresh_token(""));
+  CHECK_FALSE(auth::looks_like_refresh_token(a + "A"));
+  CHECK_FALSE(auth::looks_like_refresh_token(a.substr(1) + "="));
 }
 
 TEST_CASE("refresh tokens are stored as SHA-256 hex", "[task-service][auth][refresh]") {
   // SHA-256("abc"), FIPS 180-2 appendix B.1.
-  CHECK(hash_refresh_token("abc") ==
+  CHECK(auth::hash_refresh_token("abc") ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  const std::string token = new_refresh_token();
-  CHECK(hash_refresh_token(token).size() == 64);
-  CHECK(hash_refresh_token(token) == hash_refresh_token(token));
-  CHECK(hash_refresh_token(token) != hash_refresh_token(new_refresh_token()));
+  const std::string token = auth::new_refresh_token();
+  CHECK(auth::hash_refresh_token(token).size() == 64);
+  CHECK(auth::hash_refresh_token(token) == auth::hash_refresh_token(token));
+  CHECK(auth::hash_refresh_token(token) != auth::hash_refresh_token(auth::new_refresh_token()));
 }
 
 TEST_CASE("base64url decoding is strict", "[task-service][auth][base64url]") {
-  CHECK(*base64url_decode("") == "");
-  CHECK(*base64url_decode("YWJj") == "abc");
-  CHECK(*base64url_decode("YWI") == "ab");
-  CHECK(base64url_encode("ab") == "YWI");
-  CHECK(base64url_encode(std::string("\xfb\xff", 2)) == "-_8");
-  CHECK_FALSE(base64url_decode("YWI="));  // padding
-  CHECK_FALSE(base64url_decode("YWJ"));   // non-zero unused bits
-  CHECK_FALSE(base64url_decode("YW+j"));  // standard alphabet
-  CHECK_FALSE(base64url_decode("YW j"));  // whitespace
-  CHECK_FALSE(base64url_decode("Y"));     // impossible length
+  CHECK(*auth::base64url_decode("") == "");
+  CHECK(*auth::base64url_decode("YWJj") == "abc");
+  CHECK(*auth::base64url_decode("YWI") == "ab");
+  CHECK(auth::base64url_encode("ab") == "YWI");
+  CHECK(auth::base64url_encode(std::string("\xfb\xff", 2)) == "-_8");
+  CHECK_FALSE(auth::base64url_decode("YWI="));  // padding
+  CHECK_FALSE(auth::base64url_decode("YWJ"));   // non-zero unused bits
+  CHECK_FALSE(auth::base64url_decode("YW+j"));  // standard alphabet
+  CHECK_FALSE(auth::base64url_decode("YW j"));  // whitespace
+  CHECK_FALSE(auth::base64url_decode("Y"));     // impossible length
 }

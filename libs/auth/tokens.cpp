@@ -14,7 +14,7 @@
 #include "auth/sodium_init.hpp"
 #include "ids/uuid.hpp"
 
-namespace todo::tasksvc {
+namespace todo::auth {
 namespace {
 
 constexpr const char* kIssuer = "todo-task-service";
@@ -152,4 +152,4 @@ std::optional<AccessClaims> TokenIssuer::verify_access(const std::string& token)
   return claims_of(nlohmann::json::parse(claims_text.get(), nullptr, /*allow_exceptions=*/false));
 }
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth

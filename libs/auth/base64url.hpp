@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace todo::tasksvc {
+namespace todo::auth {
 
 std::string base64url_encode(std::string_view bytes);
 
@@ -12,4 +12,4 @@ std::string base64url_encode(std::string_view bytes);
 // so each byte string has exactly one encoding (a tampered last character cannot slip through).
 std::optional<std::string> base64url_decode(std::string_view text);
 
-}  // namespace todo::tasksvc
+}  // namespace todo::auth
