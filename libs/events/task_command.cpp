@@ -40,4 +40,42 @@ CreateOccurrence parse_create_occurrence(const nlohmann::json& data) {
   return c;
 }
 
+std::string command_kind(const nlohmann::json& data) {
+  if (!data.is_object()) throw dapr::PoisonEvent("command payload is not a JSON object");
+  auto it = data.find("command");
+  if (it == data.end() || !it->is_string()) throw dapr::PoisonEvent("command lacks 'command'");
+  const auto kind = it->get<std::string>();
+  if (kind != "create_occurrence" && kind != "snooze_task")
+    throw dapr::PoisonEvent("unknown command '" + kind + "'");
+  return kind;
+}
+
+nlohmann::json to_json(const SnoozeTask& c) {
+  return {{"command", "snooze_task"},
+          {"user_id", c.user_id},
+          {"task_id", c.task_id},
+          {"until", c.until},
+          {"notification_id", c.notification_id}};
+}
+
+SnoozeTask parse_snooze_task(const nlohmann::json& data) {
+  if (command_kind(data) != "snooze_task") throw dapr::PoisonEvent("not a snooze_task command");
+  auto text = [&](const char* name) {
+    auto it = data.find(name);
+    if (it == data.end() || !it->is_string() || it->get<std::string>().empty())
+      throw dapr::PoisonEvent(std::string("command lacks the string field '") + name + "'");
+    return it->get<std::string>();
+  };
+  SnoozeTask c;
+  c.user_id = text("user_id");
+  c.task_id = text("task_id");
+  c.until = text("until");
+  c.notification_id = data.value("notification_id", std::string());
+  return c;
+}
+
+std::string command_id(const SnoozeTask& c) {
+  return "snooze:" + c.task_id + ":" + c.until;
+}
+
 }  // namespace todo::events

@@ -18,6 +18,25 @@ struct CreateOccurrence {
 
 inline constexpr const char* kCreateOccurrenceType = "todo.command.create_occurrence.v1";
 
+// "Remind me again at `until`", sent by notification-service when a user snoozes a notification.
+// Applied like POST /api/v1/tasks/{id}/snooze {"until"}: idempotent, since a task that already
+// has a reminder at exactly that instant is left as it is.
+struct SnoozeTask {
+  std::string user_id;
+  std::string task_id;
+  std::string until;            // RFC 3339 UTC
+  std::string notification_id;  // what the user snoozed (for logs)
+};
+
+inline constexpr const char* kSnoozeTaskType = "todo.command.snooze_task.v1";
+
+// "create_occurrence" | "snooze_task"; throws dapr::PoisonEvent for anything else.
+std::string command_kind(const nlohmann::json& data);
+
+nlohmann::json to_json(const SnoozeTask& c);
+SnoozeTask parse_snooze_task(const nlohmann::json& data);
+std::string command_id(const SnoozeTask& c);
+
 // The command id consumers and logs use: stable for one occurrence of one series.
 std::string command_id(const CreateOccurrence& c);
 

@@ -20,7 +20,7 @@ KAFKA_LOG="$RUN_DIR/logs/kafka.log"
 # shellcheck disable=SC2153 # KAFKA_PORT comes from common.sh
 KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 # Topics the services use (3 partitions, keyed by user id); each gets <topic>-dlq with 1 partition.
-KAFKA_APP_TOPICS=(task-events task-updates reminders task-commands)
+KAFKA_APP_TOPICS=(task-events task-updates reminders task-commands user-events)
 KAFKA_APP_PARTITIONS=3
 KAFKA_DLQ_PARTITIONS=1
 KAFKA_JAVA="${KAFKA_JAVA:-java}"

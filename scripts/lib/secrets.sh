@@ -24,6 +24,10 @@ PG_TASKS_PASSWORD=$(random_token 18)
 JWT_SIGNING_KEY=$(random_token 32)
 ENV
   fi
+  # Added after the first release of this file: an older secrets.env gains it in place.
+  if ! grep -q '^SMTP_PASSWORD=' "$dir/secrets.env"; then
+    (umask 077 && echo "SMTP_PASSWORD=$(random_token 18)" >>"$dir/secrets.env")
+  fi
   # Read as plain shell variables, not exported: the apps and sidecars inherit this environment
   # (through the dapr CLI), and only the two API tokens belong there (stack.sh exports them).
   # shellcheck disable=SC1091
@@ -33,7 +37,7 @@ ENV
     umask 077
     PG_PORT="$PG_PORT" PG_STATE_PASSWORD="$PG_STATE_PASSWORD" \
       PG_TASKS_PASSWORD="$PG_TASKS_PASSWORD" JWT_SIGNING_KEY="$JWT_SIGNING_KEY" \
-      python3 - "$dir/secrets.json" <<'PY'
+      SMTP_PASSWORD="$SMTP_PASSWORD" python3 - "$dir/secrets.json" <<'PY'
 import json, os, sys
 env = os.environ
 pg = "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable"
@@ -41,6 +45,9 @@ secrets = {
     "state-store-connection": pg.format(env["PG_PORT"], "dapr_state", env["PG_STATE_PASSWORD"], "dapr_state"),
     "task-db-connection": pg.format(env["PG_PORT"], "task_service", env["PG_TASKS_PASSWORD"], "tasks"),
     "jwt-signing-key": env["JWT_SIGNING_KEY"],
+    # The local SMTP server accepts mail without logging in; a real relay checks these.
+    "smtp-user": "todo",
+    "smtp-password": env["SMTP_PASSWORD"],
 }
 with open(sys.argv[1], "w") as f:
     json.dump(secrets, f, indent=2)

@@ -25,6 +25,7 @@ infra_start() {
   kafka_ensure
   kafka_start
   kafka_create_topics
+  delivery_start
 }
 
 apps_start() {
@@ -90,6 +91,7 @@ stack_start() {
 stack_stop() {
   dapr_ensure_quiet || true
   apps_stop
+  delivery_stop
   kafka_stop || true
   pg_stop || true
   log "stopped"
@@ -105,6 +107,7 @@ stack_status() {
     fi
   done
   if kafka_is_up; then echo "kafka                  up     127.0.0.1:$KAFKA_PORT"; else echo "kafka                  DOWN"; rc=1; fi
+  if delivery_is_up; then echo "smtp + push            up     127.0.0.1:$SMTP_PORT, 127.0.0.1:$NTFY_PORT"; else echo "smtp + push            DOWN"; rc=1; fi
   if pg_is_up; then echo "postgresql             up     127.0.0.1:$PG_PORT"; else echo "postgresql             DOWN"; rc=1; fi
   return $rc
 }

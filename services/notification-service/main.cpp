@@ -1,16 +1,74 @@
-// notification-service: delivers each due reminder by email, push and in-app, exactly once.
+// notification-service: delivers each due reminder by email, push and in-app, exactly once,
+// keeps each user's inbox, and a projection of each user's channels from user-events.
+#include <spdlog/spdlog.h>
+
+#include "dapr_senders.hpp"
+#include "events/task_command.hpp"
+#include "events/user_event.hpp"
+#include "inbox_routes.hpp"
+#include "notifier.hpp"
 #include "service/runtime.hpp"
+#include "service/secrets.hpp"
+#include "time/instant.hpp"
 
 int main(int argc, char** argv) {
-  todo::service::Runtime rt({"notification-service", 8084, {}}, argc, argv);
+  using namespace todo;
+  service::Runtime rt(
+      {"notification-service", 8084,
+       [](cxxopts::Options& o) {
+         o.add_options()("app-url", "public base URL of the web app (links in emails and pushes)",
+                         cxxopts::value<std::string>()->default_value(
+                             service::env_or("TODO_APP_URL", "http://127.0.0.1:8080")))(
+             "retry-window", "seconds a failing channel is retried before it is marked failed",
+             cxxopts::value<int>()->default_value("600"));
+       }},
+      argc, argv);
   rt.require_state_store();
+  if (!rt.dapr().wait_for_outbound(std::chrono::minutes(2))) {
+    spdlog::critical("the Dapr sidecar did not become reachable");
+    return 1;
+  }
+  auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
+  notify::DaprStateStore store(rt.dapr(), service::kStateStore);
+
+  notify::EmailSender email(rt.dapr());
+  notify::NtfySender push(rt.dapr());
+  notify::InAppSender in_app(rt.dapr(), service::kPubSub);
+  notify::NotifierConfig config;
+  config.app_url = rt.args()["app-url"].as<std::string>();
+  config.retry_window = std::chrono::seconds(std::max(1, rt.args()["retry-window"].as<int>()));
+  auto& dapr = rt.dapr();
+  notify::Notifier notifier(
+      config, store, {&email, &push, &in_app},
+      [&dapr](const nlohmann::json& failure) {
+        dapr::PublishOptions options;
+        options.partition_key = failure.value("user_id", "");
+        dapr.publish(service::kPubSub, "reminders-dlq",
+                     {{"type", "todo.notification.failed.v1"}, {"failure", failure}}, options);
+      },
+      rt.metrics(), [] { return time::instant_now(); });
+
+  rt.subscriber().subscribe(
+      {service::kPubSub, "reminders", "/events/reminders", "reminders-dlq"},
+      [&notifier](const dapr::CloudEvent& ev) { return notifier.handle(ev); });
+
+  notify::ProfileProjection profiles(store);
   auto& registry = rt.metrics();
   rt.subscriber().subscribe(
-      {todo::service::kPubSub, "reminders", "/events/reminders", "reminders-dlq"},
-      [&registry](const todo::dapr::CloudEvent& ev) {
-        if (!ev.data.is_object()) throw todo::dapr::PoisonEvent("reminder is not a JSON object");
-        registry.counter("reminders_received_total", "reminder.due events received").inc();
-        return todo::dapr::Outcome::kSuccess;
+      {service::kPubSub, events::kUserEventsTopic, "/events/user-events", "user-events-dlq"},
+      [&profiles, &registry](const dapr::CloudEvent& ev) {
+        const bool applied = profiles.apply(events::parse_user_updated(ev.data));
+        registry
+            .counter("user_profiles_applied_total", "User events applied to the projection",
+                     {{"result", applied ? "applied" : "stale"}})
+            .inc();
+        return dapr::Outcome::kSuccess;
       });
+
+  notify::install_inbox_routes(rt.server(), store, tokens, [&dapr](const events::SnoozeTask& c) {
+    dapr::PublishOptions options;
+    options.partition_key = c.user_id;
+    dapr.publish(service::kPubSub, "task-commands", events::to_json(c), options);
+  });
   return rt.run();
 }

@@ -13,26 +13,11 @@
 #include "http/problem.hpp"
 #include "outbox/relay.hpp"
 #include "service/runtime.hpp"
+#include "service/secrets.hpp"
 
 namespace {
 
 // Secrets come from the Dapr secret store. The sidecar serves them before this app listens.
-std::string read_secret(todo::dapr::Client& dapr, const std::string& key) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      auto values = dapr.get_secret(todo::service::kSecretStore, key);
-      auto it = values.find(key);
-      if (it != values.end() && !it->second.empty()) return it->second;
-      spdlog::critical("secret '{}' is missing or empty in the secret store", key);
-      std::exit(2);
-    } catch (const todo::dapr::DaprError& e) {
-      if (attempt == 1 || attempt % 10 == 0)
-        spdlog::warn("waiting for secret '{}': {}", key, e.what());
-      std::this_thread::sleep_for(std::chrono::seconds(1));  // retry interval
-    }
-  }
-}
-
 void migrate_when_reachable(todo::tasksvc::Pool& pool) {
   for (int attempt = 1;; ++attempt) {
     try {
@@ -60,10 +45,10 @@ int main(int argc, char** argv) {
     spdlog::critical("the Dapr sidecar did not become reachable");
     return 1;
   }
-  tasksvc::Pool pool(read_secret(rt.dapr(), "task-db-connection"),
+  tasksvc::Pool pool(service::read_secret(rt.dapr(), "task-db-connection"),
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
   migrate_when_reachable(pool);
-  auth::TokenIssuer tokens(read_secret(rt.dapr(), "jwt-signing-key"));
+  auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
   tasksvc::UserStore users(pool);
   tasksvc::TaskOperations ops(pool);
 

@@ -1,7 +1,9 @@
 #include "users/user_store.hpp"
 
+#include "events/user_event.hpp"
 #include "http/problem.hpp"
 #include "ids/uuid.hpp"
+#include "outbox/outbox.hpp"
 #include "time/rfc3339.hpp"
 #include "users/channels.hpp"
 #include "users/email.hpp"
@@ -30,6 +32,20 @@ std::string select_users(const std::string& where) {
   return std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE " + where;
 }
 
+// Tells other services (notification-service's projection) about the account, in the
+// transaction that changed it, so the projection can never miss a change.
+void announce(pqxx::work& tx, const User& user) {
+  events::UserUpdated event;
+  event.user_id = user.id;
+  event.name = user.name;
+  event.time_zone = user.time_zone;
+  event.channels = effective_channels(user.channels, user.email);
+  event.version = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  enqueue(tx, {events::kUserEventsTopic, user.id, events::kUserUpdatedType, to_json(event)});
+}
+
 }  // namespace
 
 UserStore::UserStore(Pool& pool) : pool_(pool) {}
@@ -46,6 +62,7 @@ User UserStore::create(const std::string& email, const std::string& password_has
           ids::new_uuid(), email, email_key(email), password_hash, name, time_zone,
           default_channels().dump());
       User user = read_user(rows[0]);
+      announce(tx, user);
       tx.commit();
       return user;
     });
@@ -121,6 +138,7 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
                            kUserColumns,
                        id, nullable(name), nullable(time_zone), channels.dump());
     User user = read_user(rows[0]);
+    announce(tx, user);
     tx.commit();
     return user;
   });

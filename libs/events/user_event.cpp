@@ -1,0 +1,38 @@
+#include "events/user_event.hpp"
+
+#include "dapr/subscriber.hpp"
+
+namespace todo::events {
+
+nlohmann::json to_json(const UserUpdated& u) {
+  return {{"user_id", u.user_id},
+          {"name", u.name},
+          {"time_zone", u.time_zone},
+          {"channels", u.channels},
+          {"version", u.version}};
+}
+
+UserUpdated parse_user_updated(const nlohmann::json& data) {
+  if (!data.is_object()) throw dapr::PoisonEvent("user event payload is not a JSON object");
+  auto text = [&](const char* name, bool allow_empty) {
+    auto it = data.find(name);
+    if (it == data.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty()))
+      throw dapr::PoisonEvent(std::string("user event lacks the string field '") + name + "'");
+    return it->get<std::string>();
+  };
+  UserUpdated u;
+  u.user_id = text("user_id", false);
+  u.name = text("name", true);
+  u.time_zone = text("time_zone", false);
+  auto version = data.find("version");
+  if (version == data.end() || !version->is_number_integer() || version->get<std::int64_t>() < 0)
+    throw dapr::PoisonEvent("user event lacks a non-negative integer 'version'");
+  u.version = version->get<std::int64_t>();
+  auto channels = data.find("channels");
+  if (channels == data.end() || !channels->is_object())
+    throw dapr::PoisonEvent("user event lacks the 'channels' object");
+  u.channels = *channels;
+  return u;
+}
+
+}  // namespace todo::events

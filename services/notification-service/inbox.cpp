@@ -1,0 +1,65 @@
+#include "inbox.hpp"
+
+#include <stdexcept>
+
+namespace todo::notify {
+
+std::string inbox_key(const std::string& user_id) {
+  return "inbox-" + user_id;
+}
+
+template <class Change>
+auto Inbox::modify(const std::string& user_id, Change change) {
+  const auto key = inbox_key(user_id);
+  for (int round = 0; round < 8; ++round) {
+    auto stored = store_.get(key);
+    nlohmann::json items =
+        stored && stored->value.is_array() ? stored->value : nlohmann::json::array();
+    auto [changed, result] = change(items);
+    if (!changed) return result;
+    try {
+      if (stored) {
+        store_.put(key, items, stored->etag);
+      } else {
+        store_.create(key, items);
+      }
+      return result;
+    } catch (const WriteConflict&) {
+      continue;  // another change landed first: apply ours to it
+    }
+  }
+  throw std::runtime_error("inbox of " + user_id + " kept changing while being written");
+}
+
+bool Inbox::add(const std::string& user_id, const InboxItem& item) {
+  const std::string id = item.at("id").get<std::string>();
+  return modify(user_id, [&](nlohmann::json& items) {
+    for (const auto& existing : items) {
+      if (existing.value("id", "") == id) return std::make_pair(false, false);
+    }
+    items.insert(items.begin(), item);
+    if (items.size() > kInboxLimit) items.erase(items.begin() + kInboxLimit, items.end());
+    return std::make_pair(true, true);
+  });
+}
+
+std::vector<InboxItem> Inbox::list(const std::string& user_id) {
+  auto stored = store_.get(inbox_key(user_id));
+  if (!stored || !stored->value.is_array()) return {};
+  return stored->value.get<std::vector<InboxItem>>();
+}
+
+std::optional<InboxItem> Inbox::update(const std::string& user_id, const std::string& id,
+                                       const std::function<void(InboxItem&)>& change) {
+  return modify(user_id, [&](nlohmann::json& items) {
+    for (auto& item : items) {
+      if (item.value("id", "") != id) continue;
+      const nlohmann::json before = item;
+      change(item);
+      return std::make_pair(item != before, std::optional<InboxItem>(item));
+    }
+    return std::make_pair(false, std::optional<InboxItem>());
+  });
+}
+
+}  // namespace todo::notify

@@ -1,0 +1,185 @@
+#include "messages/message_text.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "time/time_zone.hpp"
+
+namespace todo::notify::detail {
+namespace {
+
+constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                  "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
+constexpr const char* kEllipsis = "\xE2\x80\xA6";  // U+2026, 3 bytes
+constexpr std::size_t kEllipsisBytes = 3;
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+struct WallParts {
+  time::LocalDue local;
+  std::string zone;
+  unsigned weekday = 0;  // 0 Sunday
+  int hour = 0, minute = 0;
+};
+
+WallParts wall_parts(time::Instant instant, const std::string& zone) {
+  WallParts parts;
+  parts.zone = display_zone(zone);
+  parts.local = time::to_local(instant, parts.zone);
+  const std::int64_t days =
+      days_from_civil(parts.local.date.year, parts.local.date.month, parts.local.date.day);
+  parts.weekday = static_cast<unsigned>(((days % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday
+  const auto seconds = parts.local.time_of_day.value_or(std::chrono::seconds{0}).count();
+  parts.hour = static_cast<int>(seconds / 3600);
+  parts.minute = static_cast<int>(seconds % 3600 / 60);
+  return parts;
+}
+
+std::string two_digits(int value) {
+  return std::string(1, static_cast<char>('0' + value / 10)) + static_cast<char>('0' + value % 10);
+}
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::string display_zone(const std::string& zone) {
+  return time::is_valid_time_zone(zone) ? zone : std::string("UTC");
+}
+
+std::string long_time(time::Instant instant, const std::string& zone, bool date_only) {
+  const WallParts p = wall_parts(instant, zone);
+  std::string text = std::string(kWeekdays[p.weekday]) + " " + std::to_string(p.local.date.day) +
+                     " " + kMonths[p.local.date.month - 1] + " " +
+                     std::to_string(p.local.date.year);
+  if (date_only) return text;
+  return text + " at " + two_digits(p.hour) + ":" + two_digits(p.minute) + " (" + p.zone + ")";
+}
+
+std::string short_time(time::Instant instant, const std::string& zone, bool date_only) {
+  const WallParts p = wall_parts(instant, zone);
+  std::string text = std::string(kWeekdays[p.weekday]).substr(0, 3) + " " +
+                     std::to_string(p.local.date.day) + " " +
+                     std::string(kMonths[p.local.date.month - 1]).substr(0, 3);
+  if (date_only) return text;
+  return text + ", " + two_digits(p.hour) + ":" + two_digits(p.minute);
+}
+
+std::string due_line(const std::optional<time::Instant>& due_at, const std::string& zone,
+                     bool date_only) {
+  if (!due_at) return "No due date";
+  return "Due " + long_time(*due_at, zone, date_only);
+}
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool blank = byte < 0x20 || byte == 0x7F || byte == ' ';
+    if (blank) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  if (max_bytes < kEllipsisBytes) return std::string();
+  std::size_t cut = max_bytes - kEllipsisBytes;
+  // Back up to the lead byte of the code point that would be split.
+  while (cut > 0 && is_continuation(static_cast<unsigned char>(text[cut]))) --cut;
+  return std::string(text.substr(0, cut)) + kEllipsis;
+}
+
+std::string truncate_code_points(std::string_view text, std::size_t max_code_points) {
+  std::size_t count = 0;
+  std::size_t keep = 0;  // bytes of the first max_code_points - 1 code points
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_continuation(static_cast<unsigned char>(text[i]))) continue;
+    if (count + 1 == max_code_points) keep = i;
+    if (++count > max_code_points) {
+      if (max_code_points == 0) return std::string();
+      return std::string(text.substr(0, keep)) + kEllipsis;
+    }
+  }
+  return std::string(text);
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string normalized_priority(const std::string& priority) {
+  if (priority == "low" || priority == "high" || priority == "urgent") return priority;
+  return "medium";
+}
+
+int priority_rank(const std::string& priority) {
+  const std::string p = normalized_priority(priority);
+  if (p == "low") return 1;
+  if (p == "high") return 3;
+  if (p == "urgent") return 4;
+  return 2;
+}
+
+std::string highest_priority(const ReminderNotice& notice) {
+  std::string best = normalized_priority(notice.priority);
+  for (const MissedItem& item : notice.missed) {
+    if (priority_rank(item.priority) > priority_rank(best))
+      best = normalized_priority(item.priority);
+  }
+  return best;
+}
+
+std::string task_link_for(const ReminderNotice& notice, const std::string& task_id) {
+  const std::string suffix = "/" + notice.task_id;
+  const std::string& link = notice.task_link;
+  if (notice.task_id.empty() || link.size() < suffix.size() ||
+      link.compare(link.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return std::string();
+  }
+  return link.substr(0, link.size() - notice.task_id.size()) + task_id;
+}
+
+}  // namespace todo::notify::detail

@@ -1,0 +1,138 @@
+#include "notifier.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <future>
+
+#include "events/reminder_due.hpp"
+#include "notice_builder.hpp"
+#include "time/rfc3339.hpp"
+
+namespace todo::notify {
+namespace {
+
+// Delay buckets in seconds, from "at once" to "after a long outage".
+std::vector<double> delay_buckets() {
+  return {0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900};
+}
+
+Profile fallback_profile(const events::ReminderDue& due) {
+  // No user event seen yet (an account older than the projection): in-app only, in the task's
+  // zone. Email needs an address and push a topic, which only the account's event carries.
+  Profile p;
+  p.user_id = due.user_id;
+  p.time_zone = due.time_zone;
+  p.channels.email = false;
+  p.channels.push = false;
+  p.channels.in_app = true;
+  return p;
+}
+
+}  // namespace
+
+Notifier::Notifier(NotifierConfig config, StateStore& store, std::vector<ChannelSender*> channels,
+                   DeadLetter dead_letter, metrics::Registry& registry, Clock clock)
+    : config_(std::move(config)),
+      profiles_(store),
+      inbox_(store),
+      ledger_(store, config_.lease),
+      channels_(std::move(channels)),
+      dead_letter_(std::move(dead_letter)),
+      registry_(registry),
+      clock_(std::move(clock)) {}
+
+void Notifier::count(const char* channel, const char* outcome) {
+  registry_
+      .counter("notification_deliveries_total", "Deliveries by channel and outcome",
+               {{"channel", channel}, {"outcome", outcome}})
+      .inc();
+}
+
+dapr::Outcome Notifier::handle(const dapr::CloudEvent& event) {
+  const auto due = events::parse_reminder_due(event.data);
+  const std::string id = event.id.empty() ? due.firing_id : event.id;
+  const auto stored = profiles_.get(due.user_id);
+  const Profile profile = stored ? *stored : fallback_profile(due);
+  const ReminderNotice notice = build_notice(id, due, stored, config_.app_url);
+
+  nlohmann::json plan = nlohmann::json::object();
+  for (auto* channel : channels_) {
+    plan[channel->name()] = channel->unavailable_reason(profile).empty() ? "pending" : "skipped";
+  }
+  // The inbox is the record of every notification, whichever channels carry it.
+  inbox_.add(due.user_id, inbox_item(notice, plan, clock_()));
+
+  std::vector<std::future<ChannelResult>> results;
+  for (auto* channel : channels_) {
+    results.push_back(std::async(std::launch::async, [this, channel, &notice, &profile, &event] {
+      return deliver(*channel, notice, profile, event.data);
+    }));
+  }
+  bool retry = false;
+  for (auto& r : results) retry = (r.get() == ChannelResult::retry) || retry;
+  return retry ? dapr::Outcome::kRetry : dapr::Outcome::kSuccess;
+}
+
+Notifier::ChannelResult Notifier::deliver(ChannelSender& channel, const ReminderNotice& notice,
+                                          const Profile& profile,
+                                          const nlohmann::json& event_data) {
+  const std::string key = delivery_key(notice.notification_id, channel.name());
+  const auto now = clock_();
+  if (auto reason = channel.unavailable_reason(profile); !reason.empty()) {
+    ledger_.skip(key, reason, now);
+    count(channel.name(), "skipped");
+    return ChannelResult::done;
+  }
+  const Claim claim = ledger_.claim(key, now);
+  if (claim.result == ClaimResult::finished) {
+    count(channel.name(), "duplicate");
+    return ChannelResult::done;
+  }
+  if (claim.result == ClaimResult::busy) return ChannelResult::retry;
+
+  auto give_up = [&](const std::string& error) {
+    ledger_.finish(key, claim.record, DeliveryStatus::failed, now, error);
+    count(channel.name(), "failed");
+    spdlog::warn("notification {} on {} failed for good: {}", notice.notification_id,
+                 channel.name(), error);
+    dead_letter_({{"notification_id", notice.notification_id},
+                  {"channel", channel.name()},
+                  {"user_id", notice.user_id},
+                  {"task_id", notice.task_id},
+                  {"attempts", claim.record.attempts},
+                  {"error", error},
+                  {"reminder", event_data}});
+    return ChannelResult::done;
+  };
+  if (claim.record.attempts > 0 && now - claim.record.first_attempt_at >= config_.retry_window) {
+    return give_up("gave up after " + std::to_string(claim.record.attempts) +
+                   " attempts: " + claim.record.last_error);
+  }
+
+  const SendResult result = channel.send(notice, profile);
+  const auto after = clock_();
+  switch (result.outcome) {
+    case SendOutcome::sent: {
+      ledger_.finish(key, claim.record, DeliveryStatus::sent, after);
+      count(channel.name(), "sent");
+      const double delay = std::chrono::duration<double>(after - notice.fire_at).count();
+      registry_
+          .histogram("notification_delivery_delay_seconds",
+                     "From the reminder instant to the hand-over to the channel",
+                     {{"channel", channel.name()}}, delay_buckets())
+          .observe(delay < 0 ? 0 : delay);
+      return ChannelResult::done;
+    }
+    case SendOutcome::permanent_failure:
+      return give_up(result.error);
+    case SendOutcome::transient_failure:
+      break;
+  }
+  ledger_.attempt_failed(key, claim.record, result.error, after);
+  count(channel.name(), "retry");
+  spdlog::info("notification {} on {}: attempt {} failed, will retry: {}", notice.notification_id,
+               channel.name(), claim.record.attempts + 1, result.error);
+  return ChannelResult::retry;
+}
+
+}  // namespace todo::notify

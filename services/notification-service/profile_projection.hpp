@@ -1,0 +1,44 @@
+#pragma once
+// What notification-service knows about each account, kept from `user-events`
+// (todo.user.updated.v1) in its own state store under `profile-<user id>`: the channels the
+// user chose, their targets and time zone. It never reads task-service's database.
+#include <optional>
+#include <string>
+
+#include "events/user_event.hpp"
+#include "state_store.hpp"
+
+namespace todo::notify {
+
+struct ChannelChoice {
+  bool email = true;
+  std::string email_address;  // empty: email cannot be sent
+  bool push = false;
+  std::string push_topic;  // the user's ntfy topic
+  bool in_app = true;
+};
+
+struct Profile {
+  std::string user_id;
+  std::string time_zone = "UTC";
+  ChannelChoice channels;
+  std::int64_t version = 0;
+};
+
+Profile profile_from(const events::UserUpdated& event);
+Profile profile_from_json(const nlohmann::json& j);
+nlohmann::json to_json(const Profile& p);
+std::string profile_key(const std::string& user_id);
+
+class ProfileProjection {
+ public:
+  explicit ProfileProjection(StateStore& store) : store_(store) {}
+  // Stores the event's version unless a newer one is stored. Returns false when it was older.
+  bool apply(const events::UserUpdated& event);
+  std::optional<Profile> get(const std::string& user_id);
+
+ private:
+  StateStore& store_;
+};
+
+}  // namespace todo::notify

@@ -1,0 +1,56 @@
+#pragma once
+// The few state operations notification-service needs, behind an interface so the delivery
+// logic can be unit-tested with an in-memory store; DaprStateStore is the real one.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace todo::dapr {
+class Client;
+}
+
+namespace todo::notify {
+
+struct StoredValue {
+  nlohmann::json value;
+  std::string etag;
+};
+
+// A first write that found the key, or a write whose ETag no longer matches.
+class WriteConflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class StateStore {
+ public:
+  virtual ~StateStore() = default;
+  virtual std::optional<StoredValue> get(const std::string& key) = 0;
+  // Missing keys are left out of the answer.
+  virtual std::vector<std::pair<std::string, StoredValue>> get_many(
+      const std::vector<std::string>& keys) = 0;
+  // Creates the key; throws WriteConflict when it already exists (first-write-wins).
+  virtual void create(const std::string& key, const nlohmann::json& value) = 0;
+  // Replaces the value if the ETag still matches (throws WriteConflict), or unconditionally
+  // when `etag` is empty.
+  virtual void put(const std::string& key, const nlohmann::json& value,
+                   const std::string& etag = "") = 0;
+};
+
+class DaprStateStore : public StateStore {
+ public:
+  DaprStateStore(dapr::Client& dapr, std::string store) : dapr_(dapr), store_(std::move(store)) {}
+  std::optional<StoredValue> get(const std::string& key) override;
+  std::vector<std::pair<std::string, StoredValue>> get_many(
+      const std::vector<std::string>& keys) override;
+  void create(const std::string& key, const nlohmann::json& value) override;
+  void put(const std::string& key, const nlohmann::json& value, const std::string& etag) override;
+
+ private:
+  dapr::Client& dapr_;
+  std::string store_;
+};
+
+}  // namespace todo::notify

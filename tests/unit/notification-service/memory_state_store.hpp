@@ -1,0 +1,49 @@
+#pragma once
+// An in-memory StateStore with the Dapr store's concurrency rules (first write, ETags), for
+// unit tests of notification-service's own logic.
+#include <map>
+#include <mutex>
+
+#include "state_store.hpp"
+
+namespace todo::notify::testing {
+
+class MemoryStateStore : public StateStore {
+ public:
+  std::optional<StoredValue> get(const std::string& key) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = data_.find(key);
+    if (it == data_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::vector<std::pair<std::string, StoredValue>> get_many(
+      const std::vector<std::string>& keys) override {
+    std::vector<std::pair<std::string, StoredValue>> out;
+    for (const auto& k : keys) {
+      if (auto v = get(k)) out.emplace_back(k, *v);
+    }
+    return out;
+  }
+  void create(const std::string& key, const nlohmann::json& value) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (data_.count(key)) throw WriteConflict(key);
+    data_[key] = {value, std::to_string(++etag_)};
+  }
+  void put(const std::string& key, const nlohmann::json& value, const std::string& etag) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = data_.find(key);
+    if (!etag.empty() && (it == data_.end() || it->second.etag != etag)) throw WriteConflict(key);
+    data_[key] = {value, std::to_string(++etag_)};
+  }
+  std::size_t size() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return data_.size();
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, StoredValue> data_;
+  long etag_ = 0;
+};
+
+}  // namespace todo::notify::testing

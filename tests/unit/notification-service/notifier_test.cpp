@@ -1,0 +1,234 @@
+#include "notifier.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "delivery_ledger.hpp"
+#include "inbox.hpp"
+#include "memory_state_store.hpp"
+#include "time/rfc3339.hpp"
+
+using namespace todo;
+using namespace todo::notify;
+
+namespace {
+
+const std::string kUser = "8d3f7a52-6c1e-4b8a-9f0d-2e5c7b1a4d36";
+
+class FakeSender : public ChannelSender {
+ public:
+  FakeSender(const char* name, std::function<std::string(const Profile&)> reason)
+      : name_(name), reason_(std::move(reason)) {}
+  const char* name() const override { return name_; }
+  std::string unavailable_reason(const Profile& p) const override { return reason_(p); }
+  SendResult send(const ReminderNotice& notice, const Profile&) override {
+    ++sends;
+    last_title = notice.title;
+    if (failing) return {SendOutcome::transient_failure, "server down"};
+    return {};
+  }
+  int sends = 0;
+  bool failing = false;
+  std::string last_title;
+
+ private:
+  const char* name_;
+  std::function<std::string(const Profile&)> reason_;
+};
+
+time::Instant at(const std::string& text) {
+  return *time::parse_rfc3339(text);
+}
+
+dapr::CloudEvent reminder_event(const std::string& id = "task-1:rem-1:1796112000") {
+  dapr::CloudEvent ev;
+  ev.id = id;
+  ev.type = "todo.reminder.due.v1";
+  ev.data = {{"firing_id", id},
+             {"task_id", "task-1"},
+             {"reminder_id", "rem-1"},
+             {"user_id", kUser},
+             {"title", "Pay rent"},
+             {"description", "bank transfer"},
+             {"priority", "high"},
+             {"due", "2026-12-01T09:00"},
+             {"due_at", "2026-12-01T08:00:00Z"},
+             {"time_zone", "Europe/Berlin"},
+             {"fire_at", "2026-11-30T08:00:00Z"},
+             {"fired_at", "2026-11-30T08:00:00Z"},
+             {"late", false},
+             {"lateness_seconds", 0},
+             {"missed_count", 0}};
+  return ev;
+}
+
+events::UserUpdated user(bool email, bool push) {
+  events::UserUpdated u;
+  u.user_id = kUser;
+  u.name = "Ada";
+  u.time_zone = "Europe/Berlin";
+  u.version = 10;
+  u.channels = {{"email", {{"enabled", email}, {"address", "ada@example.com"}}},
+                {"push", {{"enabled", push}, {"topic", "ada-phone"}}},
+                {"in_app", {{"enabled", true}}}};
+  return u;
+}
+
+struct Fixture {
+  testing::MemoryStateStore store;
+  metrics::Registry registry;
+  time::Instant now = at("2026-11-30T08:00:00.500Z");
+  FakeSender email{"email", [](const Profile& p) { return p.channels.email ? "" : "off"; }};
+  FakeSender push{"push", [](const Profile& p) { return p.channels.push ? "" : "off"; }};
+  FakeSender in_app{"in_app", [](const Profile&) { return ""; }};
+  std::vector<nlohmann::json> dead_letters;
+  NotifierConfig config;
+  std::unique_ptr<Notifier> notifier;
+
+  Fixture() {
+    config.retry_window = std::chrono::seconds(60);
+    notifier = std::make_unique<Notifier>(
+        config, store, std::vector<ChannelSender*>{&email, &push, &in_app},
+        [this](const nlohmann::json& f) { dead_letters.push_back(f); }, registry,
+        [this] { return now; });
+  }
+  nlohmann::json record(const std::string& channel) {
+    return store.get(delivery_key("task-1:rem-1:1796112000", channel))->value;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("each chosen channel is sent once, and a redelivered event sends nothing") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, true));
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 1);
+  CHECK(f.push.sends == 1);
+  CHECK(f.in_app.sends == 1);
+  CHECK(f.record("email")["status"] == "sent");
+
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 1);
+  CHECK(f.push.sends == 1);
+  CHECK(f.in_app.sends == 1);
+  CHECK(Inbox(f.store).list(kUser).size() == 1);
+}
+
+TEST_CASE("a channel the user turned off is recorded as skipped and never sent") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(false, false));
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 0);
+  CHECK(f.push.sends == 0);
+  CHECK(f.in_app.sends == 1);
+  CHECK(f.record("email")["status"] == "skipped");
+  const auto item = Inbox(f.store).list(kUser).at(0);
+  CHECK(item["channels"]["email"] == "skipped");
+  CHECK(item["channels"]["in_app"] == "pending");
+}
+
+TEST_CASE("without a known profile only the in-app channel is used") {
+  Fixture f;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 0);
+  CHECK(f.in_app.sends == 1);
+}
+
+TEST_CASE("a transient failure asks for redelivery and the retry sends only what is missing") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, true));
+  f.email.failing = true;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  CHECK(f.email.sends == 1);
+  CHECK(f.record("email")["status"] == "pending");
+  CHECK(f.record("email")["attempts"] == 1);
+
+  f.email.failing = false;
+  f.now += std::chrono::seconds(30);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 2);
+  CHECK(f.push.sends == 1);
+  CHECK(f.in_app.sends == 1);
+  CHECK(f.record("email")["status"] == "sent");
+  CHECK(f.record("email")["attempts"] == 2);
+  CHECK(f.dead_letters.empty());
+}
+
+TEST_CASE("after the retry window a failing channel is marked failed and dead-lettered") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, false));
+  f.email.failing = true;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  f.now += std::chrono::seconds(61);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 1);  // given up without another try
+  CHECK(f.record("email")["status"] == "failed");
+  REQUIRE(f.dead_letters.size() == 1);
+  CHECK(f.dead_letters[0]["channel"] == "email");
+  CHECK(f.dead_letters[0]["reminder"]["task_id"] == "task-1");
+  // A later redelivery changes nothing.
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.dead_letters.size() == 1);
+}
+
+TEST_CASE("a delivery another worker holds is not sent twice") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, false));
+  DeliveryLedger other(f.store, std::chrono::seconds(30));
+  REQUIRE(other.claim(delivery_key("task-1:rem-1:1796112000", "email"), f.now).result ==
+          ClaimResult::proceed);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  CHECK(f.email.sends == 0);
+  // The holder crashed: once its lease has run out the delivery is taken over.
+  f.now += std::chrono::seconds(31);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 1);
+}
+
+TEST_CASE("a malformed reminder is poison") {
+  Fixture f;
+  auto ev = reminder_event();
+  ev.data.erase("user_id");
+  CHECK_THROWS_AS(f.notifier->handle(ev), dapr::PoisonEvent);
+  ev = reminder_event();
+  ev.data["fire_at"] = "yesterday";
+  CHECK_THROWS_AS(f.notifier->handle(ev), dapr::PoisonEvent);
+  ev = reminder_event();
+  ev.data = "text";
+  CHECK_THROWS_AS(f.notifier->handle(ev), dapr::PoisonEvent);
+  CHECK(f.store.size() == 0);
+}
+
+TEST_CASE("the profile projection keeps the newest version") {
+  testing::MemoryStateStore store;
+  ProfileProjection profiles(store);
+  auto v10 = user(true, false);
+  auto v9 = user(false, true);
+  v9.version = 9;
+  CHECK(profiles.apply(v10));
+  CHECK_FALSE(profiles.apply(v9));
+  CHECK_FALSE(profiles.apply(v10));
+  const auto p = profiles.get(kUser);
+  REQUIRE(p);
+  CHECK(p->channels.email);
+  CHECK_FALSE(p->channels.push);
+  CHECK(p->channels.email_address == "ada@example.com");
+  CHECK_FALSE(profiles.get("someone-else"));
+}
+
+TEST_CASE("the inbox keeps the newest items first, once each, up to its limit") {
+  testing::MemoryStateStore store;
+  Inbox inbox(store);
+  for (std::size_t i = 0; i < kInboxLimit + 5; ++i) {
+    REQUIRE(inbox.add(kUser, {{"id", "n" + std::to_string(i)}, {"read", false}}));
+  }
+  CHECK_FALSE(inbox.add(kUser, {{"id", "n" + std::to_string(kInboxLimit + 4)}}));
+  const auto items = inbox.list(kUser);
+  CHECK(items.size() == kInboxLimit);
+  CHECK(items.front()["id"] == "n" + std::to_string(kInboxLimit + 4));
+  auto updated = inbox.update(kUser, "n10", [](InboxItem& i) { i["read"] = true; });
+  REQUIRE(updated);
+  CHECK((*updated)["read"] == true);
+  CHECK_FALSE(inbox.update(kUser, "missing", [](InboxItem& i) { i["read"] = true; }));
+  CHECK(inbox.list("another-user").empty());
+}
