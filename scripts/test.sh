@@ -15,6 +15,7 @@ started=$SECONDS
 log "== unit tests"
 build_cpp
 (cd "$BUILD_DIR" && ctest --output-on-failure)
+bash "$here/check-deploy.sh"
 
 if [ "${TODO_SANITIZE:-${CI:-0}}" != "0" ] && [ "${TODO_SANITIZE:-${CI:-0}}" != "false" ]; then
   log "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
