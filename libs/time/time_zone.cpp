@@ -31,9 +31,17 @@ const date::time_zone* lookup_zone(const std::string& name) {
   }
 }
 
+bool is_usable_name(const std::string& name) {
+  // The OS database directory also holds "localtime", a link to this machine's /etc/localtime:
+  // not an IANA name, and its meaning would change from host to host.
+  return !name.empty() && name != "localtime";
+}
+
+// One lookup (one lock) per call: this runs for every local-to-UTC conversion.
 const date::time_zone& find_zone(const std::string& name) {
-  if (!is_valid_time_zone(name)) throw std::invalid_argument("unknown time zone '" + name + "'");
-  return *lookup_zone(name);
+  const date::time_zone* zone = is_usable_name(name) ? lookup_zone(name) : nullptr;
+  if (!zone) throw std::invalid_argument("unknown time zone '" + name + "'");
+  return *zone;
 }
 
 date::local_seconds to_local_seconds(const LocalDue& local) {
@@ -51,10 +59,7 @@ LocalDate to_local_date(date::local_days days) {
 }  // namespace
 
 bool is_valid_time_zone(const std::string& name) {
-  // The OS database directory also holds "localtime", a link to this machine's /etc/localtime:
-  // not an IANA name, and its meaning would change from host to host.
-  if (name.empty() || name == "localtime") return false;
-  return lookup_zone(name) != nullptr;
+  return is_usable_name(name) && lookup_zone(name) != nullptr;
 }
 
 Instant to_utc(const LocalDue& local, const std::string& zone) {

@@ -45,7 +45,8 @@ bool read_unread_only(const httplib::Request& req) {
 void add_statuses(StateStore& store, std::vector<InboxItem>& items) {
   std::vector<std::string> keys;
   for (const auto& item : items) {
-    for (const auto& channel : item.value("channels", nlohmann::json::object()).items()) {
+    const nlohmann::json channels = item.value("channels", nlohmann::json::object());
+    for (const auto& channel : channels.items()) {
       if (channel.value() == "pending") keys.push_back(delivery_key(item["id"], channel.key()));
     }
   }
