@@ -1,5 +1,6 @@
 #include "api/task_routes.hpp"
 
+#include "api/quick_add.hpp"
 #include "api/recurrence_preview.hpp"
 #include "api/request_helpers.hpp"
 #include "auth/authenticate.hpp"
@@ -106,13 +107,20 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
     http::send_json(res, 200, {{"items", items}});
   });
 
-  server.post("/api/v1/recurrence/preview",
-              [&](const httplib::Request& req, httplib::Response& res) {
-                const auto user_id = auth::require_user(req, res, tokens);
-                const auto body = http::parse_json_object(req);
-                http::send_json(res, 200,
-                                preview(parse_preview_request(body, zone_of(users, user_id))));
-              });
+  server.post(
+      "/api/v1/recurrence/preview", [&](const httplib::Request& req, httplib::Response& res) {
+        const auto user_id = auth::require_user(req, res, tokens);
+        const auto body = http::parse_json_object(req);
+        http::send_json(res, 200, preview(parse_preview_request(body, zone_of(users, user_id))));
+      });
+
+  // Reads one line of text as a task; creates nothing (see api/quick_add.hpp).
+  server.post("/api/v1/quick-add", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto user_id = auth::require_user(req, res, tokens);
+    const auto body = http::parse_json_object(req);
+    const auto request = parse_quick_add_request(body, zone_of(users, user_id));
+    http::send_json(res, 200, quick_add(request, time::instant_now()));
+  });
 }
 
 }  // namespace todo::tasksvc

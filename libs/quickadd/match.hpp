@@ -1,0 +1,50 @@
+#pragma once
+// Internal: what one recognised phrase says, before the phrases are put together into a task.
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quickadd/tokens.hpp"
+#include "recurrence/presets.hpp"
+#include "tasks/priority.hpp"
+#include "time/local_due.hpp"
+
+namespace todo::quickadd::detail {
+
+// The moment the text is read, in the user's zone: what "today" and "at 9am" are relative to.
+struct Context {
+  time::LocalDate today;
+  std::chrono::seconds time_of_day{0};  // now, seconds since local midnight
+};
+
+enum class MatchKind { due, time, recurrence, until, count, priority, tag, reminder };
+
+struct Match {
+  MatchKind kind = MatchKind::due;
+  std::size_t first = 0;  // tokens [first, last)
+  std::size_t last = 0;
+  // Bare words that are often part of a title ("monday", "jan 5", "weekly", "noon") count only
+  // when nothing but other phrases and punctuation follows them.
+  bool trailing_only = false;
+
+  time::LocalDate date;                             // due, until
+  std::optional<std::chrono::seconds> time_of_day;  // time; due ("tonight", "in 2 hours");
+                                                    // reminder at a time of day
+  recurrence::Preset preset;                        // recurrence (interval and days as typed)
+  // recurrence: the rule picks its own days ("every monday", "on the 1st", "on jan 5"), so the
+  // first due is the first matching day rather than the start date.
+  bool selects_days = false;
+  std::optional<unsigned> yearly_month;  // recurrence "every year on jan 5": the month and day
+  int yearly_day = 0;
+  int count = 0;  // count: how many occurrences
+  tasks::Priority priority = tasks::Priority::medium;
+  std::string tag;                             // normalized
+  std::optional<std::chrono::seconds> before;  // reminder before the due
+};
+
+// The input as matchers read it; each matcher takes the tokens and the index to start at.
+using Tokens = std::vector<Token>;
+
+}  // namespace todo::quickadd::detail

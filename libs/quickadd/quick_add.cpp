@@ -1,0 +1,262 @@
+#include "quickadd/quick_add.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "quickadd/calendar.hpp"
+#include "quickadd/scan.hpp"
+#include "quickadd/schedule.hpp"
+#include "quickadd/title.hpp"
+#include "quickadd/tokens.hpp"
+#include "quickadd/utf16.hpp"
+#include "recurrence/presets.hpp"
+#include "tasks/priority.hpp"
+#include "tasks/reminder.hpp"
+#include "tasks/tags.hpp"
+#include "tasks/text.hpp"
+#include "time/iso_duration.hpp"
+#include "time/rfc3339.hpp"
+#include "time/time_zone.hpp"
+
+namespace todo::quickadd {
+namespace {
+
+using detail::Match;
+using detail::MatchKind;
+using std::chrono::seconds;
+
+constexpr std::chrono::hours kMaxAtLead{24 * (5 * 365 + 1)};  // the task API allows 5 years
+constexpr std::size_t kMaxTitle = 200;
+
+PartKind part_kind(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::due:
+      return PartKind::due;
+    case MatchKind::time:
+      return PartKind::time;
+    case MatchKind::recurrence:
+    case MatchKind::until:
+    case MatchKind::count:
+      return PartKind::recurrence;
+    case MatchKind::priority:
+      return PartKind::priority;
+    case MatchKind::tag:
+      return PartKind::tag;
+    case MatchKind::reminder:
+      return PartKind::reminder;
+  }
+  return PartKind::due;
+}
+
+const Match* first_of(const std::vector<Match>& phrases, MatchKind kind) {
+  for (const Match& phrase : phrases) {
+    if (phrase.kind == kind) return &phrase;
+  }
+  return nullptr;
+}
+
+// Everything the phrases decide, and which phrases were used for it.
+class Reader {
+ public:
+  Reader(std::string_view text, const std::string& zone, time::Instant now)
+      : text_(text), zone_(zone), now_(now) {
+    const time::LocalDue local = time::to_local(now, zone);
+    ctx_.today = local.date;
+    ctx_.time_of_day = *local.time_of_day;
+    tokens_ = detail::tokenize(text);
+    phrases_ = detail::accept_phrases(tokens_, detail::find_phrases(tokens_, ctx_));
+    used_.assign(phrases_.size(), true);
+  }
+
+  QuickAdd read() {
+    read_schedule();
+    read_reminders();
+    read_tags();
+    return result();
+  }
+
+ private:
+  std::string phrase_text(const Match& m) const {
+    const std::size_t begin = tokens_[m.first].begin;
+    return std::string(text_.substr(begin, tokens_[m.last - 1].end - begin));
+  }
+
+  void drop(const Match* m, const std::string& why = "") {
+    if (!m) return;
+    used_[static_cast<std::size_t>(m - phrases_.data())] = false;
+    if (!why.empty()) warnings_.push_back("'" + phrase_text(*m) + "' " + why);
+  }
+
+  void read_schedule() {
+    const Match* due = first_of(phrases_, MatchKind::due);
+    const Match* time_of_day = first_of(phrases_, MatchKind::time);
+    const Match* rule = first_of(phrases_, MatchKind::recurrence);
+    const Match* until = first_of(phrases_, MatchKind::until);
+    const Match* count = first_of(phrases_, MatchKind::count);
+    std::optional<time::LocalDate> date;
+    if (due) date = due->date;
+    std::optional<seconds> clock;
+    if (time_of_day) {
+      clock = time_of_day->time_of_day;
+    } else if (due) {
+      clock = due->time_of_day;
+    }
+    if (!rule) {
+      drop(until);  // "until" and "5 times" mean nothing without a recurrence: title words
+      drop(count);
+      due_ = detail::one_off_due(date, clock, ctx_);
+      return;
+    }
+    if (until && count)
+      drop(until->first < count->first ? count : until,
+           "cannot be used: a "
+           "recurrence ends on a "
+           "date or after a number "
+           "of times, not both");
+    const auto first = detail::first_occurrence(*rule, date, clock, ctx_, zone_);
+    if (!first) {
+      drop(rule, "never happens; it stays in the title");
+      drop(until);
+      drop(count);
+      due_ = detail::one_off_due(date, clock, ctx_);
+      return;
+    }
+    recurrence::Preset preset = detail::preset_for(*rule, *first);
+    if (until && used(until)) {
+      if (until->date < first->date) {
+        drop(until, "ends the recurrence before its first date; it stays in the title");
+      } else {
+        preset.until = until->date;
+      }
+    }
+    if (count && used(count)) preset.count = count->count;
+    due_ = *first;
+    preset_ = preset;
+  }
+
+  bool used(const Match* m) const { return used_[static_cast<std::size_t>(m - phrases_.data())]; }
+
+  void read_reminders() {
+    for (const Match& m : phrases_) {
+      if (m.kind != MatchKind::reminder) continue;
+      if (reminders_.size() >= tasks::kMaxReminders) {
+        drop(&m, "is one reminder too many (a task has at most 10); it stays in the title");
+        continue;
+      }
+      if (m.before) {
+        if (!due_) {
+          drop(&m, "needs a due date to count back from; it stays in the title");
+          continue;
+        }
+        reminders_.push_back({{"before", time::format_iso8601_duration(*m.before)}});
+        continue;
+      }
+      // At a time of day, on the due's day (or, without a due, the next time it is that time).
+      const auto day = due_ ? time::LocalDue{due_->date, m.time_of_day}
+                            : *detail::one_off_due(std::nullopt, m.time_of_day, ctx_);
+      const time::Instant at = time::to_utc(day, zone_);
+      if (at <= now_) {
+        drop(&m, "is in the past; it stays in the title");
+      } else if (at - now_ > kMaxAtLead) {
+        drop(&m, "is more than 5 years ahead; it stays in the title");
+      } else {
+        reminders_.push_back({{"at", time::format_rfc3339(at)}});
+      }
+    }
+  }
+
+  void read_tags() {
+    for (const Match& m : phrases_) {
+      if (m.kind != MatchKind::tag) continue;
+      if (std::find(tags_.begin(), tags_.end(), m.tag) != tags_.end()) continue;
+      if (tags_.size() >= tasks::kMaxTags) {
+        drop(&m, "is one tag too many (a task has at most 20); it stays in the title");
+        continue;
+      }
+      tags_.push_back(m.tag);
+    }
+  }
+
+  QuickAdd result() {
+    QuickAdd out;
+    std::vector<Match> kept;
+    for (std::size_t i = 0; i < phrases_.size(); ++i) {
+      if (!used_[i]) continue;
+      const Match& m = phrases_[i];
+      kept.push_back(m);
+      const std::size_t begin = tokens_[m.first].begin;
+      const std::size_t end = tokens_[m.last - 1].end;
+      out.parts.push_back(Part{part_kind(m.kind), detail::utf16_offset(text_, begin),
+                               detail::utf16_offset(text_, end), phrase_text(m)});
+    }
+    const std::string title = detail::build_title(text_, tokens_, kept);
+    if (title.empty()) {
+      warnings_.push_back("the title is empty: write what the task is, besides when");
+    } else if (const auto length = tasks::utf8_length(title); length && *length > kMaxTitle) {
+      warnings_.push_back("the title is longer than 200 characters");
+    }
+
+    nlohmann::json task = {{"title", title}};
+    if (const Match* priority = first_of(kept, MatchKind::priority)) {
+      task["priority"] = tasks::to_string(priority->priority);
+    }
+    if (!tags_.empty()) task["tags"] = tags_;
+    if (due_) {
+      task["due"] = time::format_local_due(*due_);
+      out.due = due_;
+      out.due_at = time::to_utc(*due_, zone_);
+    }
+    task["time_zone"] = zone_;
+    if (!reminders_.empty()) task["reminders"] = reminders_;
+    if (preset_) {
+      task["recurrence"] = {{"preset", recurrence::to_json(*preset_)}};
+      out.rrule = recurrence::to_rrule(*preset_);
+    }
+    out.task = std::move(task);
+    out.warnings = warnings_;
+    return out;
+  }
+
+  std::string_view text_;
+  std::string zone_;
+  time::Instant now_;
+  detail::Context ctx_;
+  detail::Tokens tokens_;
+  std::vector<Match> phrases_;
+  std::vector<bool> used_;
+  std::vector<std::string> warnings_;
+  std::optional<time::LocalDue> due_;
+  std::optional<recurrence::Preset> preset_;
+  nlohmann::json reminders_ = nlohmann::json::array();
+  std::vector<std::string> tags_;
+};
+
+}  // namespace
+
+std::string to_string(PartKind kind) {
+  switch (kind) {
+    case PartKind::due:
+      return "due";
+    case PartKind::time:
+      return "time";
+    case PartKind::recurrence:
+      return "recurrence";
+    case PartKind::priority:
+      return "priority";
+    case PartKind::tag:
+      return "tag";
+    case PartKind::reminder:
+      return "reminder";
+  }
+  return "due";
+}
+
+QuickAdd parse_quick_add(std::string_view text, const std::string& time_zone,
+                         std::chrono::system_clock::time_point now) {
+  if (!time::is_valid_time_zone(time_zone)) {
+    throw std::invalid_argument("unknown time zone '" + time_zone + "'");
+  }
+  return Reader(text, time_zone, std::chrono::floor<seconds>(now)).read();
+}
+
+}  // namespace todo::quickadd

@@ -1,0 +1,75 @@
+#include "quickadd/schedule.hpp"
+
+#include "quickadd/calendar.hpp"
+#include "recurrence/expansion.hpp"
+
+namespace todo::quickadd::detail {
+namespace {
+
+using std::chrono::seconds;
+
+// The rule that finds the first day a series may start on: the typed pattern with interval 1
+// and no end (the interval counts from the first due, which is what this finds).
+std::string probe_rule(const Match& rule) {
+  recurrence::Preset probe = rule.preset;
+  probe.interval = 1;
+  probe.until.reset();
+  probe.count.reset();
+  std::string rrule = recurrence::to_rrule(probe);
+  if (rule.yearly_month) {
+    rrule += ";BYMONTH=" + std::to_string(*rule.yearly_month) +
+             ";BYMONTHDAY=" + std::to_string(rule.yearly_day);
+  }
+  return rrule;
+}
+
+}  // namespace
+
+std::optional<time::LocalDue> one_off_due(const std::optional<time::LocalDate>& date,
+                                          const std::optional<seconds>& time_of_day,
+                                          const Context& ctx) {
+  if (date) return time::LocalDue{*date, time_of_day};
+  if (!time_of_day) return std::nullopt;
+  const bool ahead = *time_of_day > ctx.time_of_day;
+  return time::LocalDue{ahead ? ctx.today : add_days(ctx.today, 1), time_of_day};
+}
+
+std::optional<time::LocalDue> first_occurrence(const Match& rule,
+                                               const std::optional<time::LocalDate>& start,
+                                               const std::optional<seconds>& time_of_day,
+                                               const Context& ctx, const std::string& zone) {
+  const time::LocalDate from = start && ctx.today < *start ? *start : ctx.today;
+  const bool from_today = from == ctx.today;
+  if (!rule.selects_days) {
+    if (!time_of_day || !from_today || *time_of_day >= ctx.time_of_day) {
+      return time::LocalDue{from, time_of_day};
+    }
+    return time::LocalDue{add_days(from, 1), time_of_day};
+  }
+  // Anchored the day before `from`, so the anchor itself (always an occurrence, RFC 5545) is
+  // never the answer; `after` keeps what is at or after now, or on or after `from`.
+  const time::LocalDue anchor{add_days(from, -1), time_of_day};
+  time::LocalDue after{add_days(from, -1), std::nullopt};  // a date stands for its whole day
+  if (time_of_day && from_today) {
+    after = ctx.time_of_day.count() > 0 ? time::LocalDue{ctx.today, ctx.time_of_day - seconds{1}}
+                                        : time::LocalDue{add_days(ctx.today, -1), seconds{86399}};
+  }
+  try {
+    const auto found =
+        recurrence::expand(probe_rule(rule), recurrence::Anchor{anchor, zone}, 1, after);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+recurrence::Preset preset_for(const Match& rule, const time::LocalDue& first) {
+  recurrence::Preset preset = rule.preset;
+  if (preset.kind == recurrence::PresetKind::monthly && !rule.selects_days) {
+    preset.month_day = static_cast<int>(first.date.day);
+  }
+  return preset;
+}
+
+}  // namespace todo::quickadd::detail

@@ -1,0 +1,100 @@
+#include "quickadd/time_phrases.hpp"
+
+#include <cctype>
+#include <string_view>
+
+namespace todo::quickadd::detail {
+namespace {
+
+using std::chrono::seconds;
+
+bool digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+int number(std::string_view text) {
+  int value = 0;
+  for (char c : text) value = value * 10 + (c - '0');
+  return value;
+}
+
+// "9", "09", "9:30", "17:00" -> hour and minute; the minutes need two digits.
+bool read_clock(std::string_view text, int& hour, int& minute) {
+  const auto colon = text.find(':');
+  const std::string_view h = text.substr(0, colon);
+  if (!digits(h) || h.size() > 2) return false;
+  hour = number(h);
+  minute = 0;
+  if (colon == std::string_view::npos) return true;
+  const std::string_view m = text.substr(colon + 1);
+  if (!digits(m) || m.size() != 2) return false;
+  minute = number(m);
+  return minute <= 59;
+}
+
+// 12-hour clock: "9" + "am" -> 09:00, "12" + "am" -> 00:00, "12" + "pm" -> 12:00.
+std::optional<seconds> twelve_hour(std::string_view clock, std::string_view meridiem) {
+  int hour = 0;
+  int minute = 0;
+  if (!read_clock(clock, hour, minute) || hour < 1 || hour > 12) return std::nullopt;
+  if (meridiem == "am" || meridiem == "a.m") {
+    if (hour == 12) hour = 0;
+  } else if (meridiem == "pm" || meridiem == "p.m") {
+    if (hour != 12) hour += 12;
+  } else {
+    return std::nullopt;
+  }
+  return seconds{hour * 3600 + minute * 60};
+}
+
+// "17:00", "09:30": 24-hour clock, minutes required.
+std::optional<seconds> twenty_four_hour(std::string_view text) {
+  int hour = 0;
+  int minute = 0;
+  if (text.find(':') == std::string_view::npos || !read_clock(text, hour, minute) || hour > 23) {
+    return std::nullopt;
+  }
+  return seconds{hour * 3600 + minute * 60};
+}
+
+}  // namespace
+
+std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const std::string& word = tokens[i].word;
+  if (word == "noon" || word == "midday") return TimeValue{seconds{12 * 3600}, i + 1, true};
+  if (word == "midnight") return TimeValue{seconds{0}, i + 1, true};
+  // "9am", "9:30pm"
+  if (word.size() > 2) {
+    const std::string_view text = word;
+    if (auto t = twelve_hour(text.substr(0, text.size() - 2), text.substr(text.size() - 2))) {
+      return TimeValue{*t, i + 1, false};
+    }
+  }
+  // "9 am", "9:30 pm"
+  if (i + 1 < tokens.size()) {
+    if (auto t = twelve_hour(word, tokens[i + 1].word)) return TimeValue{*t, i + 2, false};
+  }
+  if (auto t = twenty_four_hour(word)) return TimeValue{*t, i + 1, false};
+  return std::nullopt;
+}
+
+std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const bool at = tokens[i].word == "at" || tokens[i].word == "@";
+  const auto value = read_time(tokens, at ? i + 1 : i);
+  if (!value) return std::nullopt;
+  Match match;
+  match.kind = MatchKind::time;
+  match.first = i;
+  match.last = value->next;
+  match.time_of_day = value->time_of_day;
+  match.trailing_only = value->bare && !at;
+  return match;
+}
+
+}  // namespace todo::quickadd::detail

@@ -1,0 +1,22 @@
+#pragma once
+// Internal: times of day ("at 9am", "9:30pm", "at 17:00", "noon", "midnight").
+#include <optional>
+
+#include "quickadd/match.hpp"
+
+namespace todo::quickadd::detail {
+
+struct TimeValue {
+  std::chrono::seconds time_of_day{0};
+  std::size_t next = 0;
+  bool bare = false;  // "noon" / "midnight" without "at"
+};
+
+// A time of day from token `i` (no "at"): "9am", "9 am", "9:30pm", "12am" (00:00), "12pm"
+// (12:00), "17:00", "noon", "midnight". A bare number ("at 9") is not a time: 9 or 21 is a guess.
+std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i);
+
+// A time phrase from token `i`, optionally after "at". Kind time.
+std::optional<Match> match_time(const Tokens& tokens, std::size_t i);
+
+}  // namespace todo::quickadd::detail
