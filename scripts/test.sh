@@ -38,4 +38,5 @@ fi
 bash "$here/run.sh" start
 # shellcheck disable=SC2086
 "$venv/bin/pytest" -q -p no:cacheprovider ${PYTEST_ARGS:-} "$ROOT/tests/e2e"
+bash "$ROOT/tests/ui/run.sh"  # the web app in headless chromium (tests/ui)
 log "all tests passed in $((SECONDS - started))s"

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs the C++ toolchain and libraries from Debian and builds every binary and test.
+# Installs the C++ toolchain and libraries from Debian and builds every binary and test
+# (and the web app the frontend serves: web.sh).
+# shellcheck source=web.sh
+. "$(dirname "${BASH_SOURCE[0]}")/web.sh"
 
 CPP_PACKAGES=(g++ cmake ninja-build pkg-config libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev
   libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev libhowardhinnant-date-dev tzdata openssl)
@@ -17,4 +20,5 @@ build_cpp() {
   fi
   log "building C++ ($dir)"
   ninja -C "$dir" >"$dir/last-build.log" 2>&1 || { tail -n 60 "$dir/last-build.log" >&2; die "C++ build failed (log: $dir/last-build.log)"; }
+  if [ "$dir" = "$BUILD_DIR" ]; then web_build; fi
 }

@@ -1,16 +1,81 @@
 #pragma once
 // Forwards the browser's /api/* calls to the backend apps by Dapr service invocation, so the
 // browser talks to one origin and the backends stay reachable only through their sidecars.
+//
+// Sessions (docs/frontend.md): API clients send `Authorization: Bearer` and get tokens in the
+// JSON of login/signup, exactly as task-service answers. The web app sends X-Requested-With
+// instead; for it the tokens go into HttpOnly cookies (never into the page), the proxy turns
+// the cookie into a bearer header, refreshes an expired access token by itself, and logout
+// revokes the refresh token and clears the cookies.
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 
 #include "dapr/client.hpp"
 #include "http/server.hpp"
+#include "metrics/metrics.hpp"
 
 namespace todo::frontend {
 
 // Which app answers a given /api path ("task-service" or "notification-service").
 std::string backend_for(const std::string& path);
 
-void install_api_proxy(http::Server& server, dapr::Client& dapr);
+struct SessionTokens {
+  std::string access_token;
+  std::string refresh_token;
+  long expires_in = 900;
+  long refresh_expires_in = 30L * 24 * 3600;
+};
+
+// Reads the tokens out of a task-service session answer; nullopt when they are not there.
+std::optional<SessionTokens> tokens_from_session(const nlohmann::json& body);
+
+class ApiProxy {
+ public:
+  ApiProxy(dapr::Client& dapr, metrics::Registry& registry);
+
+  // Registers every /api route on `server`.
+  void install(http::Server& server);
+
+  // The caller's user id, from a bearer header or the session cookies (refreshing them when
+  // needed; new cookies are set on `res`). nullopt when the caller is not signed in; throws
+  // http::ProblemError(502) when task-service cannot be reached.
+  std::optional<std::string> resolve_user(const httplib::Request& req, httplib::Response& res);
+
+ private:
+  struct Call {
+    std::string app;
+    std::string method;
+    std::string target;
+    std::string body = "";
+    std::string content_type = "application/json";
+    std::map<std::string, std::string> headers = {};
+  };
+  dapr::InvokeResult invoke(const Call& call);
+  // Runs `call` as the caller of `req`: bearer header as is, or cookie session (adds the bearer,
+  // refreshes on expiry, sets or clears cookies on `res`).
+  dapr::InvokeResult invoke_as_caller(const httplib::Request& req, httplib::Response& res,
+                                      Call call);
+  std::optional<SessionTokens> refresh(const std::string& refresh_token);
+  void set_session_cookies(httplib::Response& res, const SessionTokens& t, bool secure);
+  void clear_session_cookies(httplib::Response& res, bool secure);
+
+  void forward(const httplib::Request& req, httplib::Response& res);
+  void login(const httplib::Request& req, httplib::Response& res);
+  void logout(const httplib::Request& req, httplib::Response& res);
+
+  dapr::Client& dapr_;
+  metrics::Registry& registry_;
+  // Refresh tokens are single-use: concurrent calls with the same expired session must share
+  // one refresh, so the answer is remembered for a minute under the old token.
+  std::mutex refresh_mu_;
+  struct Refreshed {
+    std::optional<SessionTokens> tokens;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::map<std::string, Refreshed> recent_refreshes_;
+};
 
 }  // namespace todo::frontend

@@ -1,0 +1,74 @@
+// Helpers for the browser tests: Debian's chromium driven by playwright-core, the stack's base
+// URL, polling with deadlines, and screenshots into docs/screenshots/.
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080";
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SHOTS = process.env.SCREENSHOT_DIR ?? join(ROOT, "docs", "screenshots");
+
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// A browser with a profile of its own, so no state leaks between runs.
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), "todo-ui-"));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true, // --headless
+    args: CHROMIUM_FLAGS,
+    baseURL: BASE_URL,
+    viewport: { width: 1200, height: 860 },
+    timezoneId: "UTC",
+    locale: "en-GB",
+  });
+}
+
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name + ".png") });
+}
+
+// Polls `fn` until it returns a truthy value, or fails after `timeout` ms saying what it waited for.
+export async function waitUntil(fn, what, timeout = 10000, interval = 100) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last})`);
+}
+
+export const unique = () => Math.random().toString(36).slice(2, 8) + "x";
+
+// Calls the API as the signed-in browser (its cookies, and the header the frontend wants).
+export async function apiCall(context, method, path, data) {
+  const r = await context.request.fetch(BASE_URL + path, {
+    method,
+    data,
+    headers: { "X-Requested-With": "todo-web", "Content-Type": "application/json" },
+  });
+  const text = await r.text();
+  if (!r.ok()) throw new Error(`${method} ${path} -> ${r.status()}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export function rowByTitle(page, title) {
+  return page.locator('[data-testid="task"]', { has: page.locator(".task-title", { hasText: title }) });
+}
