@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from stack import ProcessSnapshot, SECRETS, metric  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from histograms import buckets, quantile  # noqa: E402
+
 SCHEDULERS = {"reminder-scheduler": 8083, "reminder-scheduler-1": 8093}
 PUBLISH = "http://127.0.0.1:3501/v1.0-alpha1/publish/bulk/kafka-pubsub/task-events"
 
@@ -80,19 +83,10 @@ def rss_mib(pattern):
 
 def lateness_buckets():
     total = {}
-    for app, port in SCHEDULERS.items():
-        text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
-        for line in text.splitlines():
-            if line.startswith("reminder_lateness_seconds_bucket"):
-                le = float(line.split('le="')[1].split('"')[0].replace("+Inf", "inf"))
-                total[le] = total.get(le, 0) + float(line.split()[-1])
+    for port in SCHEDULERS.values():
+        for le, count in buckets(port, "reminder_lateness_seconds").items():
+            total[le] = total.get(le, 0) + count
     return total
-
-
-def quantile(before, after, q):
-    diff = sorted((le, after[le] - before.get(le, 0)) for le in after)
-    count = diff[-1][1]
-    return next(le for le, c in diff if c >= q * count), count
 
 
 def main():

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "http/problem.hpp"
 #include "log/log.hpp"
 
@@ -26,6 +29,11 @@ Subscriber::Subscriber(http::Server& server, metrics::Registry& registry)
     for (const auto& s : subscriptions_) {
       nlohmann::json entry = {{"pubsubname", s.pubsub}, {"topic", s.topic}, {"route", s.route}};
       if (!s.dead_letter_topic.empty()) entry["deadLetterTopic"] = s.dead_letter_topic;
+      if (s.bulk_max_messages > 0) {
+        entry["bulkSubscribe"] = {{"enabled", true},
+                                  {"maxMessagesCount", s.bulk_max_messages},
+                                  {"maxAwaitDurationMs", s.bulk_max_await_ms}};
+      }
       out.push_back(std::move(entry));
     }
     http::send_json(res, 200, out);
@@ -51,6 +59,58 @@ Outcome Subscriber::dispatch(const std::string& body, const Handler& handler, st
   }
 }
 
+void Subscriber::record(const Subscription& sub, Outcome outcome, const std::string& reason) {
+  registry_
+      .counter("pubsub_deliveries_total", "Events delivered by Dapr, by topic and outcome",
+               {{"topic", sub.topic}, {"outcome", to_string(outcome)}})
+      .inc();
+  if (outcome == Outcome::kDrop) {
+    spdlog::warn("dropping event on {} to {}: {}", sub.topic,
+                 sub.dead_letter_topic.empty() ? "nowhere" : sub.dead_letter_topic, reason);
+  } else if (outcome == Outcome::kRetry) {
+    spdlog::warn("event on {} will be retried: {}", sub.topic, reason);
+  }
+}
+
+nlohmann::json Subscriber::dispatch_bulk(const std::string& body, const Subscription& sub,
+                                         const Handler& handler) {
+  nlohmann::json statuses = nlohmann::json::array();
+  const auto request = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!request.is_object() || !request.contains("entries") || !request["entries"].is_array()) {
+    record(sub, Outcome::kDrop, "bulk delivery without an entries array");
+    return {{"statuses", statuses}};
+  }
+  const auto& entries = request["entries"];
+  std::vector<Outcome> outcomes(entries.size(), Outcome::kRetry);
+  std::vector<std::string> reasons(entries.size());
+  // Each worker takes every n-th entry: no shared queue, and a batch's entries run side by side.
+  const std::size_t workers = std::min<std::size_t>(
+      entries.size(), static_cast<std::size_t>(std::max(1, sub.bulk_parallelism)));
+  auto work = [&](std::size_t first) {
+    for (std::size_t i = first; i < entries.size(); i += workers) {
+      const auto& entry = entries[i];
+      const auto event = entry.find("event");
+      if (event == entry.end()) {
+        outcomes[i] = Outcome::kDrop;
+        reasons[i] = "bulk entry without an event";
+        continue;
+      }
+      outcomes[i] = dispatch(event->is_string() ? event->get<std::string>() : event->dump(),
+                             handler, reasons[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  if (workers > 0) work(0);
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    record(sub, outcomes[i], reasons[i]);
+    statuses.push_back(
+        {{"entryId", entries[i].value("entryId", "")}, {"status", to_string(outcomes[i])}});
+  }
+  return {{"statuses", statuses}};
+}
+
 void Subscriber::subscribe(const Subscription& sub, Handler handler) {
   subscriptions_.push_back(sub);
   auto& latency = registry_.histogram("pubsub_handler_duration_seconds",
@@ -58,20 +118,17 @@ void Subscriber::subscribe(const Subscription& sub, Handler handler) {
   server_.post(sub.route, [this, sub, handler = std::move(handler), &latency](
                               const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
+    if (sub.bulk_max_messages > 0) {
+      http::send_json(res, 200, dispatch_bulk(req.body, sub, handler));
+      latency.observe(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      return;
+    }
     std::string reason;
     const Outcome outcome = dispatch(req.body, handler, reason);
     latency.observe(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    registry_
-        .counter("pubsub_deliveries_total", "Events delivered by Dapr, by topic and outcome",
-                 {{"topic", sub.topic}, {"outcome", to_string(outcome)}})
-        .inc();
-    if (outcome == Outcome::kDrop) {
-      spdlog::warn("dropping event on {} to {}: {}", sub.topic,
-                   sub.dead_letter_topic.empty() ? "nowhere" : sub.dead_letter_topic, reason);
-    } else if (outcome == Outcome::kRetry) {
-      spdlog::warn("event on {} will be retried: {}", sub.topic, reason);
-    }
+    record(sub, outcome, reason);
     http::send_json(res, 200, {{"status", to_string(outcome)}});
   });
 }

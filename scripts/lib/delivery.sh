@@ -17,7 +17,8 @@ delivery_is_up() { _smtp_up && _ntfy_up; }
 
 delivery_start() {
   apt_install python3-aiosmtpd curl
-  mkdir -p "$RUN_DIR/logs" "$MAIL_DIR"
+  # A maildir is three folders; the server stores nothing into a bare one.
+  mkdir -p "$RUN_DIR/logs" "$MAIL_DIR/cur" "$MAIL_DIR/new" "$MAIL_DIR/tmp"
   if ! _smtp_up; then
     log "starting the SMTP server (aiosmtpd) on 127.0.0.1:$SMTP_PORT, maildir $MAIL_DIR"
     # Debian's python3 owns the aiosmtpd package, whatever python3 comes first on PATH.

@@ -1,5 +1,6 @@
 #include "dapr_senders.hpp"
 
+#include "binding_errors.hpp"
 #include "dapr/client.hpp"
 #include "ids/uuid.hpp"
 #include "messages/email_message.hpp"
@@ -11,11 +12,11 @@
 namespace todo::notify {
 namespace {
 
-// A binding call that failed: the sidecar or the server behind it is down or refused. Both
-// bindings answer every failure as a 500 without telling a refused address from an outage, so
-// every failure is retried until the retry window closes.
+// A binding call that failed: retried while the failure may pass (binding_errors.hpp), marked
+// failed at once when the server refused this very message.
 SendResult failure_of(const dapr::DaprError& e) {
-  return {SendOutcome::transient_failure, std::string(e.what()).substr(0, 300)};
+  const std::string message = e.what();
+  return {classify_binding_error(message), message.substr(0, 500)};
 }
 
 }  // namespace

@@ -48,9 +48,14 @@ int main(int argc, char** argv) {
       },
       rt.metrics(), [] { return time::instant_now(); });
 
+  // Reminders are independent of each other: taken in batches and delivered side by side, so
+  // one slow delivery does not hold the others of its partition.
+  dapr::Subscription reminders{service::kPubSub, "reminders", "/events/reminders", "reminders-dlq"};
+  reminders.bulk_max_messages = 100;
+  reminders.bulk_max_await_ms = 20;
+  reminders.bulk_parallelism = 16;
   rt.subscriber().subscribe(
-      {service::kPubSub, "reminders", "/events/reminders", "reminders-dlq"},
-      [&notifier](const dapr::CloudEvent& ev) { return notifier.handle(ev); });
+      reminders, [&notifier](const dapr::CloudEvent& ev) { return notifier.handle(ev); });
 
   notify::ProfileProjection profiles(store);
   auto& registry = rt.metrics();

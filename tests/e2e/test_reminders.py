@@ -1,28 +1,16 @@
 """Reminders on the real stack: task-service -> task-events -> reminder-scheduler -> reminders,
 fired at their instant, moved, cancelled, and never lost or doubled across kills and instances."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 import requests
 
 from api import new_user
+from clock import local, parse, utc_now
 from events import TopicTail
 from stack import ProcessSnapshot, app_url, metric, wait_for
 
 REMINDER_TYPE = "todo.reminder.due.v1"
-
-
-def utc_now():
-    return datetime.now(timezone.utc)
-
-
-def local(dt):
-    """A UTC datetime as the local wall time of a user whose zone is UTC (whole seconds)."""
-    return dt.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def parse(ts):
-    return datetime.fromisoformat(ts.replace("Z", "+00:00"))
 
 
 def firings(tail, task_id):

@@ -1,6 +1,11 @@
 #include "dapr/subscriber.hpp"
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <map>
+
+#include "http/readiness.hpp"
+#include "http/server.hpp"
 
 using todo::dapr::CloudEvent;
 using todo::dapr::Outcome;
@@ -58,4 +63,42 @@ TEST_CASE("an envelope that is not a CloudEvent is dropped", "[subscriber]") {
       reason);
   CHECK(out == Outcome::kDrop);
   CHECK_FALSE(called);
+}
+
+TEST_CASE("a bulk delivery answers each entry's own outcome", "[subscriber]") {
+  todo::metrics::Registry registry;
+  todo::http::Readiness readiness;
+  todo::http::ServerOptions options;
+  options.service_name = "test";
+  todo::http::Server server(options, registry, readiness);
+  Subscriber subscriber(server, registry);
+  todo::dapr::Subscription sub;
+  sub.topic = "reminders";
+  sub.bulk_max_messages = 10;
+  sub.bulk_parallelism = 3;
+  const auto body =
+      nlohmann::json{{"entries",
+                      {{{"entryId", "a"}, {"event", {{"id", "1"}, {"data", {{"n", 1}}}}}},
+                       {{"entryId", "b"}, {"event", {{"id", "2"}, {"data", {{"n", 2}}}}}},
+                       {{"entryId", "c"}, {"event", {{"id", "3"}, {"data", {{"n", 3}}}}}},
+                       {{"entryId", "d"}},
+                       {{"entryId", "e"}, {"event", R"({"id":"5","data":{"n":5}})"}}}}};
+  std::atomic<int> calls{0};
+  const auto answer = subscriber.dispatch_bulk(body.dump(), sub, [&](const CloudEvent& ev) {
+    ++calls;
+    const int n = ev.data.at("n").get<int>();
+    if (n == 2) throw todo::dapr::PoisonEvent("bad");
+    if (n == 3) return Outcome::kRetry;
+    return Outcome::kSuccess;
+  });
+  CHECK(calls == 4);
+  std::map<std::string, std::string> status;
+  for (const auto& s : answer.at("statuses")) status[s["entryId"]] = s["status"];
+  CHECK(status ==
+        std::map<std::string, std::string>{
+            {"a", "SUCCESS"}, {"b", "DROP"}, {"c", "RETRY"}, {"d", "DROP"}, {"e", "SUCCESS"}});
+  CHECK(subscriber
+            .dispatch_bulk("not json", sub,
+                           [](const CloudEvent&) { return Outcome::kSuccess; })["statuses"]
+            .empty());
 }

@@ -1,0 +1,41 @@
+"""Reading what notification-service delivered, from the real delivery targets the scripts
+start: the SMTP server's maildir and the push server's topic feed."""
+import email
+import email.policy
+import json
+import mailbox
+import os
+from datetime import datetime, timezone
+
+import requests
+
+from stack import RUN_DIR
+
+MAILDIR = RUN_DIR / "mail"
+NTFY = "http://127.0.0.1:2586"
+SMTP_SERVER_PATTERN = "aiosmtpd -n -l 127.0.0.1:2525"
+
+
+def emails_to(address):
+    """Every message in the maildir addressed to `address`, with its arrival time (file mtime)."""
+    box = mailbox.Maildir(str(MAILDIR), factory=None, create=False)
+    found = []
+    for key in box.keys():
+        path = os.path.join(str(MAILDIR), box._lookup(key))  # noqa: SLF001 (for the mtime)
+        with open(path, "rb") as f:
+            msg = email.message_from_binary_file(f, policy=email.policy.default)
+        if address.lower() in (msg.get("To") or "").lower():
+            arrived = datetime.fromtimestamp(os.path.getmtime(path), timezone.utc)
+            found.append({"message": msg, "arrived": arrived})
+    return found
+
+
+def body_of(msg):
+    part = msg.get_body(preferencelist=("html", "plain"))
+    return part.get_content() if part else ""
+
+
+def pushes(topic):
+    r = requests.get(f"{NTFY}/{topic}/json", params={"poll": "1", "since": "all"}, timeout=5)
+    r.raise_for_status()
+    return [json.loads(line) for line in r.text.splitlines() if line.strip()]
