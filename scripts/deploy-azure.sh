@@ -18,15 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/deploy.sh
 . "$here/lib/deploy.sh"
 
-smoke=1
-for arg in "$@"; do
-  parse_common_flag "$arg" && continue
-  case "$arg" in
-    --no-smoke) smoke=0 ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) die "unknown argument: $arg (see --help)" ;;
-  esac
-done
+parse_cloud_deploy_args "$@"
 rg="${AZ_RESOURCE_GROUP:-todo-platform}"
 location="${AZ_LOCATION:-westeurope}"
 aks="${AKS_NAME:-todo-aks}"
@@ -98,6 +90,6 @@ kafka_chart_args managed-csi
 install_platform -f "$ROOT/helm/todo-platform/values-cloud.yaml" "${KAFKA_ARGS[@]}" \
   --set-json 'global.networkPolicy.metricsFrom=[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}}}]'
 
-if ((smoke)); then smoke_test; fi
+if ((SMOKE)); then smoke_test; fi
 step "done"
 echo "frontend: kubectl -n $NAMESPACE get svc frontend   (EXTERNAL-IP, port 8080)"

@@ -16,15 +16,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/deploy.sh
 . "$here/lib/deploy.sh"
 
-smoke=1
-for arg in "$@"; do
-  parse_common_flag "$arg" && continue
-  case "$arg" in
-    --no-smoke) smoke=0 ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) die "unknown argument: $arg (see --help)" ;;
-  esac
-done
+parse_cloud_deploy_args "$@"
 region="${DO_REGION:-fra1}"
 doks="${DOKS_NAME:-todo-doks}"
 pg="${DO_PG_NAME:-todo-pg}"
@@ -92,6 +84,6 @@ kafka_chart_args do-block-storage
 
 install_platform -f "$ROOT/helm/todo-platform/values-cloud.yaml" "${KAFKA_ARGS[@]}"
 
-if ((smoke)); then smoke_test; fi
+if ((SMOKE)); then smoke_test; fi
 step "done"
 echo "frontend: kubectl -n $NAMESPACE get svc frontend   (EXTERNAL-IP, port 8080)"

@@ -17,15 +17,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/deploy.sh
 . "$here/lib/deploy.sh"
 
-smoke=1
-for arg in "$@"; do
-  parse_common_flag "$arg" && continue
-  case "$arg" in
-    --no-smoke) smoke=0 ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) die "unknown argument: $arg (see --help)" ;;
-  esac
-done
+parse_cloud_deploy_args "$@"
 region="${GCP_REGION:-europe-west1}"
 gke="${GKE_NAME:-todo-gke}"
 sql="${SQL_INSTANCE:-todo-pg}"
@@ -125,6 +117,6 @@ spec:
       interval: 30s
 YAML"
 
-if ((smoke)); then smoke_test; fi
+if ((SMOKE)); then smoke_test; fi
 step "done"
 echo "frontend: kubectl -n $NAMESPACE get svc frontend   (EXTERNAL-IP, port 8080); metrics in Cloud Monitoring (Prometheus)"

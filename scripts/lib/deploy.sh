@@ -21,6 +21,26 @@ parse_common_flag() {
   esac
 }
 
+# parse_cloud_deploy_args "$@": the flags of the cloud deploy scripts: --dry-run, --no-smoke
+# (sets SMOKE=0), -h/--help (prints the script's leading comment). Dies on anything else.
+# shellcheck disable=SC2034 # read by the deploy scripts that source this file
+SMOKE=1
+# shellcheck disable=SC2034 # SMOKE is read by the scripts that source this file
+parse_cloud_deploy_args() {
+  local arg
+  for arg in "$@"; do
+    parse_common_flag "$arg" && continue
+    case "$arg" in
+      --no-smoke) SMOKE=0 ;;
+      -h | --help)
+        awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+        exit 0
+        ;;
+      *) die "unknown argument: $arg (see --help)" ;;
+    esac
+  done
+}
+
 # Values never printed (passwords): quote_cmd shows <redacted> instead. Add with redact VALUE.
 REDACT=()
 redact() { [ -z "$1" ] || REDACT+=("$1"); }

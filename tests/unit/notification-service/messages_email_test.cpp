@@ -2,34 +2,19 @@
 
 #include "messages/email_message.hpp"
 #include "messages/message_text.hpp"
-#include "time/rfc3339.hpp"
+#include "sample_notice.hpp"
 
 using namespace todo::notify;
+using todo::notify::testing::at;
 
 namespace {
-
-todo::time::Instant at(const char* rfc3339) {
-  return *todo::time::parse_rfc3339(rfc3339);
-}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
 ReminderNotice rent(const char* due_at, const char* zone) {
-  ReminderNotice n;
-  n.notification_id = "fire-1";
-  n.task_id = "t1";
-  n.user_id = "u1";
-  n.title = "Pay rent";
-  n.description = "Transfer to the landlord";
-  n.priority = "high";
-  n.due_at = at(due_at);
-  n.time_zone = zone;
-  n.fire_at = at(due_at);
-  n.task_link = "http://127.0.0.1:8080/tasks/t1";
-  n.notification_link = "http://127.0.0.1:8080/notifications/fire-1";
-  return n;
+  return testing::rent_notice("high", due_at, due_at, zone);
 }
 
 }  // namespace

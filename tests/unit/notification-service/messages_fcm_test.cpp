@@ -5,31 +5,17 @@
 #include <stdexcept>
 
 #include "messages/fcm_message.hpp"
-#include "time/rfc3339.hpp"
+#include "sample_notice.hpp"
 
 using namespace todo::notify;
 using nlohmann::json;
+using todo::notify::testing::at;
 
 namespace {
 
-todo::time::Instant at(const char* rfc3339) {
-  return *todo::time::parse_rfc3339(rfc3339);
-}
-
 ReminderNotice notice(const std::string& priority) {
-  ReminderNotice n;
-  n.notification_id = "fire-1";
-  n.task_id = "t1";
-  n.user_id = "u1";
-  n.title = "Pay rent";
-  n.description = "Transfer to the landlord";
-  n.priority = priority;
-  n.due_at = at("2026-12-01T14:00:00Z");
-  n.time_zone = "America/New_York";
-  n.fire_at = at("2026-12-01T13:45:00Z");
-  n.task_link = "https://todo.example/tasks/t1";
-  n.notification_link = "https://todo.example/notifications/fire-1";
-  return n;
+  return testing::rent_notice(priority, "2026-12-01T14:00:00Z", "2026-12-01T13:45:00Z",
+                              "America/New_York", "https://todo.example");
 }
 
 // A 2048-bit RSA key pair made for this test only (openssl genpkey -algorithm RSA), in the forms

@@ -2,31 +2,17 @@
 #include <nlohmann/json.hpp>
 
 #include "messages/push_message.hpp"
-#include "time/rfc3339.hpp"
+#include "sample_notice.hpp"
 
 using namespace todo::notify;
 using nlohmann::json;
+using todo::notify::testing::at;
 
 namespace {
 
-todo::time::Instant at(const char* rfc3339) {
-  return *todo::time::parse_rfc3339(rfc3339);
-}
-
 ReminderNotice notice(const std::string& priority) {
-  ReminderNotice n;
-  n.notification_id = "fire-1";
-  n.task_id = "t1";
-  n.user_id = "u1";
-  n.title = "Pay rent";
-  n.description = "Transfer to the landlord";
-  n.priority = priority;
-  n.due_at = at("2026-07-14T07:00:00Z");
-  n.time_zone = "Europe/Berlin";
-  n.fire_at = at("2026-07-14T06:45:00Z");
-  n.task_link = "http://127.0.0.1:8080/tasks/t1";
-  n.notification_link = "http://127.0.0.1:8080/notifications/fire-1";
-  return n;
+  return testing::rent_notice(priority, "2026-07-14T07:00:00Z", "2026-07-14T06:45:00Z",
+                              "Europe/Berlin");
 }
 
 // True when `text` is well-formed UTF-8 (no cut code point at the end or anywhere else).
