@@ -3,17 +3,21 @@
 #   SMTP  Debian's aiosmtpd on 127.0.0.1:$SMTP_PORT, storing every message it receives in the
 #         maildir $RUN_DIR/mail (read it with any maildir reader, or the tests)
 #   push  tools/ntfy-standin (ntfy's publish/poll protocol) on 127.0.0.1:$NTFY_PORT
-# The Dapr bindings `email` and `push-ntfy` (dapr/self-hosted/resources) point at these ports.
+#   FCM   tools/fcm-standin (Google's token endpoint and FCM HTTP v1 send) on 127.0.0.1:$FCM_PORT
+# The Dapr bindings `email`, `push-ntfy`, `fcm-oauth` and `fcm` (dapr/self-hosted/resources)
+# point at these ports.
 #   delivery_start / delivery_stop / delivery_is_up
 
 SMTP_PORT=2525
 NTFY_PORT=2586
-export SMTP_PORT NTFY_PORT
+FCM_PORT=2587
+export SMTP_PORT NTFY_PORT FCM_PORT
 MAIL_DIR="$RUN_DIR/mail"
 
 _smtp_up() { (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; }
 _ntfy_up() { curl -fs -o /dev/null "http://127.0.0.1:$NTFY_PORT/v1/health"; }
-delivery_is_up() { _smtp_up && _ntfy_up; }
+_fcm_up() { curl -fs -o /dev/null "http://127.0.0.1:$FCM_PORT/health"; }
+delivery_is_up() { _smtp_up && _ntfy_up && _fcm_up; }
 
 delivery_start() {
   apt_install python3-aiosmtpd curl
@@ -32,18 +36,25 @@ delivery_start() {
       --listen "127.0.0.1:$NTFY_PORT" >"$RUN_DIR/logs/ntfy.log" 2>&1 </dev/null &
     echo $! >"$RUN_DIR/ntfy.pid"
   fi
+  if ! _fcm_up; then
+    log "starting the FCM stand-in on 127.0.0.1:$FCM_PORT"
+    setsid nohup /usr/bin/python3 "$ROOT/tools/fcm-standin/server.py" \
+      --listen "127.0.0.1:$FCM_PORT" >"$RUN_DIR/logs/fcm.log" 2>&1 </dev/null &
+    echo $! >"$RUN_DIR/fcm.pid"
+  fi
   wait_until 20 "SMTP server on :$SMTP_PORT" _smtp_up || die "the SMTP server did not start: $RUN_DIR/logs/smtp.log"
   wait_until 20 "push server on :$NTFY_PORT" _ntfy_up || die "the push server did not start: $RUN_DIR/logs/ntfy.log"
+  wait_until 20 "FCM stand-in on :$FCM_PORT" _fcm_up || die "the FCM stand-in did not start: $RUN_DIR/logs/fcm.log"
 }
 
 delivery_stop() {
   local name pid
-  for name in smtp ntfy; do
+  for name in smtp ntfy fcm; do
     if [ -f "$RUN_DIR/$name.pid" ]; then
       pid="$(cat "$RUN_DIR/$name.pid")"
       kill -TERM "$pid" 2>/dev/null || true
       rm -f "$RUN_DIR/$name.pid"
     fi
   done
-  fuser -k -TERM "$SMTP_PORT/tcp" "$NTFY_PORT/tcp" >/dev/null 2>&1 || true
+  fuser -k -TERM "$SMTP_PORT/tcp" "$NTFY_PORT/tcp" "$FCM_PORT/tcp" >/dev/null 2>&1 || true
 }

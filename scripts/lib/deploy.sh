@@ -163,12 +163,14 @@ secret_value() {
   kubectl -n "$NAMESPACE" get secret "$1" -o "jsonpath={.data.$2}" 2>/dev/null | base64 -d 2>/dev/null || true
 }
 
-# ensure_app_secrets: the Dapr tokens and the JWT signing key (random, created once).
+# ensure_app_secrets: the Dapr tokens, the JWT signing key and the key that seals users' FCM
+# credentials (random, created once).
 ensure_app_secrets() {
   step "application secrets"
   ensure_secret todo-dapr-api-token "token=$(random_secret 24)"
   ensure_secret todo-app-api-token "token=$(random_secret 24)"
   ensure_secret jwt-signing-key "jwt-signing-key=$(random_secret 32)"
+  ensure_secret channel-credentials-key "channel-credentials-key=$(random_secret 32)"
 }
 
 # ensure_db_secrets HOST PORT ADMIN_USER PASSWORD SSLMODE: the two connection strings (the

@@ -28,6 +28,9 @@ ENV
   if ! grep -q '^SMTP_PASSWORD=' "$dir/secrets.env"; then
     (umask 077 && echo "SMTP_PASSWORD=$(random_token 18)" >>"$dir/secrets.env")
   fi
+  if ! grep -q '^CHANNEL_CREDENTIALS_KEY=' "$dir/secrets.env"; then
+    (umask 077 && echo "CHANNEL_CREDENTIALS_KEY=$(random_token 32)" >>"$dir/secrets.env")
+  fi
   # Read as plain shell variables, not exported: the apps and sidecars inherit this environment
   # (through the dapr CLI), and only the two API tokens belong there (stack.sh exports them).
   # shellcheck disable=SC1091
@@ -37,7 +40,7 @@ ENV
     umask 077
     PG_PORT="$PG_PORT" PG_STATE_PASSWORD="$PG_STATE_PASSWORD" \
       PG_TASKS_PASSWORD="$PG_TASKS_PASSWORD" JWT_SIGNING_KEY="$JWT_SIGNING_KEY" \
-      SMTP_PASSWORD="$SMTP_PASSWORD" python3 - "$dir/secrets.json" <<'PY'
+      SMTP_PASSWORD="$SMTP_PASSWORD" CHANNEL_CREDENTIALS_KEY="$CHANNEL_CREDENTIALS_KEY" python3 - "$dir/secrets.json" <<'PY'
 import json, os, sys
 env = os.environ
 pg = "host=127.0.0.1 port={} user={} password={} dbname={} sslmode=disable"
@@ -48,6 +51,8 @@ secrets = {
     # The local SMTP server accepts mail without logging in; a real relay checks these.
     "smtp-user": "todo",
     "smtp-password": env["SMTP_PASSWORD"],
+    # Seals the FCM key files users give (libs/auth/credential_box.hpp).
+    "channel-credentials-key": env["CHANNEL_CREDENTIALS_KEY"],
 }
 with open(sys.argv[1], "w") as f:
     json.dump(secrets, f, indent=2)

@@ -107,7 +107,7 @@ stack_status() {
     fi
   done
   if kafka_is_up; then echo "kafka                  up     127.0.0.1:$KAFKA_PORT"; else echo "kafka                  DOWN"; rc=1; fi
-  if delivery_is_up; then echo "smtp + push            up     127.0.0.1:$SMTP_PORT, 127.0.0.1:$NTFY_PORT"; else echo "smtp + push            DOWN"; rc=1; fi
+  if delivery_is_up; then echo "smtp + push + fcm      up     127.0.0.1:$SMTP_PORT, :$NTFY_PORT, :$FCM_PORT"; else echo "smtp + push + fcm      DOWN"; rc=1; fi
   if pg_is_up; then echo "postgresql             up     127.0.0.1:$PG_PORT"; else echo "postgresql             DOWN"; rc=1; fi
   return $rc
 }

@@ -33,10 +33,14 @@ SendOutcome classify_binding_error(const std::string& message) {
     }
     return SendOutcome::transient_failure;
   }
-  const int status = code_after(message, "received status code");
+  const int status = binding_http_status(message);
   if (status >= 400 && status < 500 && status != 408 && status != 429)
     return SendOutcome::permanent_failure;
   return SendOutcome::transient_failure;
+}
+
+int binding_http_status(const std::string& message) {
+  return code_after(message, "received status code");
 }
 
 }  // namespace todo::notify

@@ -14,4 +14,7 @@ namespace todo::notify {
 // connections, timeouts, SMTP 4xx, HTTP 5xx, a sidecar that does not answer.
 SendOutcome classify_binding_error(const std::string& message);
 
+// The HTTP status an HTTP binding reported ("received status code 401"), or 0.
+int binding_http_status(const std::string& message);
+
 }  // namespace todo::notify

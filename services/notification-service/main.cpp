@@ -1,10 +1,13 @@
-// notification-service: delivers each due reminder by email, push and in-app, exactly once,
-// keeps each user's inbox, and a projection of each user's channels from user-events.
+// notification-service: delivers each due reminder by email, push (ntfy and FCM) and in-app,
+// exactly once, keeps each user's inbox, and a projection of each user's channels from
+// user-events.
 #include <spdlog/spdlog.h>
 
+#include "auth/credential_box.hpp"
 #include "dapr_senders.hpp"
 #include "events/task_command.hpp"
 #include "events/user_event.hpp"
+#include "fcm_sender.hpp"
 #include "inbox_routes.hpp"
 #include "notifier.hpp"
 #include "service/runtime.hpp"
@@ -34,12 +37,21 @@ int main(int argc, char** argv) {
   notify::EmailSender email(rt.dapr());
   notify::NtfySender push(rt.dapr());
   notify::InAppSender in_app(rt.dapr(), service::kPubSub);
+  const auth::CredentialBox channel_credentials(
+      service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
+  notify::FcmSender fcm(
+      [&dapr = rt.dapr()](const std::string& binding, const std::string& operation,
+                          const nlohmann::json& data,
+                          const std::map<std::string, std::string>& metadata) {
+        return dapr.invoke_binding(binding, operation, data, metadata);
+      },
+      &channel_credentials, [] { return time::instant_now(); });
   notify::NotifierConfig config;
   config.app_url = rt.args()["app-url"].as<std::string>();
   config.retry_window = std::chrono::seconds(std::max(1, rt.args()["retry-window"].as<int>()));
   auto& dapr = rt.dapr();
   notify::Notifier notifier(
-      config, store, {&email, &push, &in_app},
+      config, store, {&email, &push, &in_app, &fcm},
       [&dapr](const nlohmann::json& failure) {
         dapr::PublishOptions options;
         options.partition_key = failure.value("user_id", "");

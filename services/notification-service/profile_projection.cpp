@@ -33,6 +33,11 @@ Profile profile_from(const events::UserUpdated& event) {
   p.channels.push = flag(push, false);
   p.channels.push_topic = text(push, "topic");
   p.channels.in_app = flag(member(event.channels, "in_app"), true);
+  const auto& fcm = member(event.channels, "fcm");
+  p.channels.fcm = flag(fcm, false);
+  p.channels.fcm_device_token = text(fcm, "device_token");
+  p.channels.fcm_project_id = text(fcm, "project_id");
+  p.channels.fcm_credentials = text(fcm, "credentials");
   return p;
 }
 
@@ -43,7 +48,12 @@ nlohmann::json to_json(const Profile& p) {
           {"channels",
            {{"email", {{"enabled", p.channels.email}, {"address", p.channels.email_address}}},
             {"push", {{"enabled", p.channels.push}, {"topic", p.channels.push_topic}}},
-            {"in_app", {{"enabled", p.channels.in_app}}}}}};
+            {"in_app", {{"enabled", p.channels.in_app}}},
+            {"fcm",
+             {{"enabled", p.channels.fcm},
+              {"device_token", p.channels.fcm_device_token},
+              {"project_id", p.channels.fcm_project_id},
+              {"credentials", p.channels.fcm_credentials}}}}}};
 }
 
 Profile profile_from_json(const nlohmann::json& j) {

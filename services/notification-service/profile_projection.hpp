@@ -16,6 +16,10 @@ struct ChannelChoice {
   bool push = false;
   std::string push_topic;  // the user's ntfy topic
   bool in_app = true;
+  // Firebase Cloud Messaging with the user's own project: the device's registration token, the
+  // project, and their service-account key file sealed (auth::CredentialBox).
+  bool fcm = false;
+  std::string fcm_device_token, fcm_project_id, fcm_credentials;
 };
 
 struct Profile {

@@ -7,6 +7,7 @@
 #include "api/auth_routes.hpp"
 #include "api/task_routes.hpp"
 #include "app/task_operations.hpp"
+#include "auth/credential_box.hpp"
 #include "commands/command_handler.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
@@ -49,7 +50,9 @@ int main(int argc, char** argv) {
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
   migrate_when_reachable(pool);
   auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
-  tasksvc::UserStore users(pool);
+  const auth::CredentialBox channel_credentials(
+      service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
+  tasksvc::UserStore users(pool, channel_credentials);
   tasksvc::TaskOperations ops(pool);
 
   rt.readiness().add("postgresql", [&pool]() -> std::optional<std::string> {

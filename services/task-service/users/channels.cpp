@@ -1,7 +1,11 @@
 #include "users/channels.hpp"
 
 #include <algorithm>
+#include <regex>
+#include <stdexcept>
 
+#include "google_oauth/service_account.hpp"
+#include "time/instant.hpp"
 #include "users/email.hpp"
 
 namespace todo::tasksvc {
@@ -10,6 +14,26 @@ namespace {
 bool is_topic_character(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_';
+}
+
+// A nullable identifier member (push topic, device token): null clears it; otherwise a string of
+// 1..max_length characters that `allowed` accepts, or an error with `rule`.
+void read_identifier(const std::string& path, const char* key, const nlohmann::json& value,
+                     std::size_t max_length, bool (*allowed)(char), const std::string& rule,
+                     nlohmann::json& out, tasks::FieldErrors& errors) {
+  if (value.is_null()) {
+    out[key] = nullptr;
+    return;
+  }
+  const bool valid = value.is_string() && !value.get_ref<const std::string&>().empty() &&
+                     value.get_ref<const std::string&>().size() <= max_length &&
+                     std::all_of(value.get_ref<const std::string&>().begin(),
+                                 value.get_ref<const std::string&>().end(), allowed);
+  if (!valid) {
+    errors.add(path, path + " must be " + rule);
+    return;
+  }
+  out[key] = value;
 }
 
 void read_enabled(const std::string& path, const nlohmann::json& value, nlohmann::json& out,
@@ -44,19 +68,8 @@ void read_push_member(const std::string& name, const nlohmann::json& value, nloh
   if (name == "enabled") {
     read_enabled(path, value, out, errors);
   } else if (name == "topic") {
-    if (value.is_null()) {
-      out["topic"] = nullptr;
-      return;
-    }
-    const bool valid = value.is_string() && !value.get_ref<const std::string&>().empty() &&
-                       value.get_ref<const std::string&>().size() <= kMaxPushTopicLength &&
-                       std::all_of(value.get_ref<const std::string&>().begin(),
-                                   value.get_ref<const std::string&>().end(), is_topic_character);
-    if (!valid) {
-      errors.add(path, path + " must be 1 to 64 letters, digits, '-' or '_'");
-      return;
-    }
-    out["topic"] = value;
+    read_identifier(path, "topic", value, kMaxPushTopicLength, is_topic_character,
+                    "1 to 64 letters, digits, '-' or '_'", out, errors);
   } else {
     errors.add(path, path + " is not a known field (enabled, topic)");
   }
@@ -69,6 +82,81 @@ void read_in_app_member(const std::string& name, const nlohmann::json& value, nl
     read_enabled(path, value, out, errors);
   } else {
     errors.add(path, path + " is not a known field (enabled)");
+  }
+}
+
+bool is_device_token_character(char c) {
+  return is_topic_character(c) || c == ':';
+}
+
+// Google Cloud project ids: 6-30 lowercase letters, digits and hyphens, starting with a letter and
+// not ending with a hyphen.
+bool is_project_id(const std::string& text) {
+  static const std::regex kProjectId("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+  return std::regex_match(text, kProjectId);
+}
+
+// A key file that parses and whose key can sign an RS256 assertion; nullopt (with an error) for
+// anything FCM's token endpoint would refuse anyway.
+std::optional<google::ServiceAccount> read_service_account(const std::string& path,
+                                                           const nlohmann::json& value,
+                                                           tasks::FieldErrors& errors) {
+  if (!value.is_object()) {
+    errors.add(path, path + " must be your Google service-account key file (a JSON object)");
+    return std::nullopt;
+  }
+  auto account = google::parse_service_account(value.dump());
+  if (!account) {
+    errors.add(path, path +
+                         " must be a Google service-account key file with client_email and a PEM "
+                         "private_key");
+    return std::nullopt;
+  }
+  try {
+    (void)google::oauth_assertion(*account, google::kFirebaseMessagingScope, time::instant_now());
+  } catch (const std::exception&) {
+    errors.add(path, path + ".private_key cannot sign RS256 (it must be an RSA private key)");
+    return std::nullopt;
+  }
+  return account;
+}
+
+void read_fcm_member(const std::string& name, const nlohmann::json& value, nlohmann::json& out,
+                     tasks::FieldErrors& errors) {
+  const std::string path = "channels.fcm." + name;
+  if (name == "enabled") {
+    read_enabled(path, value, out, errors);
+  } else if (name == "device_token") {
+    read_identifier(
+        path, "device_token", value, kMaxFcmDeviceTokenLength, is_device_token_character,
+        "an FCM registration token (1 to 4096 letters, digits, ':', '-' or '_')", out, errors);
+  } else if (name == "project_id") {
+    if (value.is_null()) {
+      out["project_id"] = nullptr;
+    } else if (value.is_string() && is_project_id(value.get<std::string>())) {
+      out["project_id"] = value;
+    } else {
+      errors.add(path, path +
+                           " must be a Google Cloud project id (6 to 30 lowercase letters, "
+                           "digits or '-')");
+    }
+  } else if (name == "service_account") {
+    if (value.is_null()) {  // forget the credentials
+      out["credentials"] = nullptr;
+      out["client_email"] = nullptr;
+      return;
+    }
+    if (auto account = read_service_account(path, value, errors)) {
+      out["service_account"] = value.dump();
+      out["client_email"] = account->client_email;
+      if (!account->project_id.empty() && is_project_id(account->project_id)) {
+        out["key_project_id"] = account->project_id;
+      }
+    }
+  } else {
+    errors.add(path, path +
+                         " is not a known field (enabled, device_token, project_id, "
+                         "service_account)");
   }
 }
 
@@ -92,7 +180,13 @@ nlohmann::json completed(const nlohmann::json& value) {
 nlohmann::json default_channels() {
   return {{"email", {{"enabled", true}, {"address", nullptr}}},
           {"push", {{"enabled", false}, {"topic", nullptr}}},
-          {"in_app", {{"enabled", true}}}};
+          {"in_app", {{"enabled", true}}},
+          {"fcm",
+           {{"enabled", false},
+            {"device_token", nullptr},
+            {"project_id", nullptr},
+            {"client_email", nullptr},
+            {"credentials", nullptr}}}};
 }
 
 nlohmann::json effective_channels(const nlohmann::json& stored, const std::string& account_email) {
@@ -101,10 +195,19 @@ nlohmann::json effective_channels(const nlohmann::json& stored, const std::strin
   return out;
 }
 
+nlohmann::json public_channels(nlohmann::json effective) {
+  if (effective.contains("fcm") && effective["fcm"].is_object()) {
+    auto& fcm = effective["fcm"];
+    fcm["credentials_set"] = fcm.contains("credentials") && fcm["credentials"].is_string();
+    fcm.erase("credentials");
+  }
+  return effective;
+}
+
 std::optional<nlohmann::json> read_channels_patch(const nlohmann::json& value,
                                                   tasks::FieldErrors& errors) {
   if (!value.is_object()) {
-    errors.add("channels", "channels must be an object with any of email, push, in_app");
+    errors.add("channels", "channels must be an object with any of email, push, in_app, fcm");
     return std::nullopt;
   }
   const std::size_t errors_before = errors.all().size();
@@ -112,9 +215,9 @@ std::optional<nlohmann::json> read_channels_patch(const nlohmann::json& value,
   for (const auto& channel : value.items()) {
     const std::string& name = channel.key();
     const std::string path = "channels." + name;
-    const bool known = name == "email" || name == "push" || name == "in_app";
+    const bool known = name == "email" || name == "push" || name == "in_app" || name == "fcm";
     if (!known) {
-      errors.add(path, path + " is not a known channel (email, push, in_app)");
+      errors.add(path, path + " is not a known channel (email, push, in_app, fcm)");
       continue;
     }
     if (!channel.value().is_object()) {
@@ -126,10 +229,24 @@ std::optional<nlohmann::json> read_channels_patch(const nlohmann::json& value,
       if (name == "email") read_email_member(member.key(), member.value(), target, errors);
       if (name == "push") read_push_member(member.key(), member.value(), target, errors);
       if (name == "in_app") read_in_app_member(member.key(), member.value(), target, errors);
+      if (name == "fcm") read_fcm_member(member.key(), member.value(), target, errors);
+    }
+    // The key file's project is the default; a project_id given beside it wins.
+    if (target.contains("key_project_id")) {
+      if (!target.contains("project_id")) target["project_id"] = target["key_project_id"];
+      target.erase("key_project_id");
     }
   }
   if (errors.all().size() != errors_before) return std::nullopt;
   return out;
+}
+
+nlohmann::json seal_channel_credentials(nlohmann::json patch, const auth::CredentialBox& box) {
+  if (!patch.contains("fcm") || !patch["fcm"].contains("service_account")) return patch;
+  auto& fcm = patch["fcm"];
+  fcm["credentials"] = box.seal(fcm["service_account"].get<std::string>());
+  fcm.erase("service_account");
+  return patch;
 }
 
 nlohmann::json merge_channels(const nlohmann::json& stored, const nlohmann::json& patch) {
@@ -150,6 +267,22 @@ void check_channels(const nlohmann::json& channels) {
   const nlohmann::json full = completed(channels);
   if (full["push"]["enabled"] == true && !full["push"]["topic"].is_string()) {
     errors.add("channels.push.topic", "channels.push.topic is required when push is enabled");
+  }
+  const auto& fcm = full["fcm"];
+  if (fcm["enabled"] == true) {
+    if (!fcm["device_token"].is_string()) {
+      errors.add("channels.fcm.device_token",
+                 "channels.fcm.device_token is required when FCM is enabled");
+    }
+    if (!fcm["project_id"].is_string()) {
+      errors.add("channels.fcm.project_id",
+                 "channels.fcm.project_id is required when FCM is enabled (or a key file that "
+                 "names its project)");
+    }
+    if (!fcm["credentials"].is_string()) {
+      errors.add("channels.fcm.service_account",
+                 "channels.fcm.service_account is required when FCM is enabled");
+    }
   }
   errors.throw_if_any();
 }

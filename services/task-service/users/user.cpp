@@ -9,7 +9,7 @@ nlohmann::json to_json(const User& user) {
           {"email", user.email},
           {"name", user.name},
           {"time_zone", user.time_zone},
-          {"channels", effective_channels(user.channels, user.email)},
+          {"channels", public_channels(effective_channels(user.channels, user.email))},
           {"created_at", user.created_at}};
 }
 

@@ -48,7 +48,8 @@ void announce(pqxx::work& tx, const User& user) {
 
 }  // namespace
 
-UserStore::UserStore(Pool& pool) : pool_(pool) {}
+UserStore::UserStore(Pool& pool, const auth::CredentialBox& credentials)
+    : pool_(pool), credentials_(credentials) {}
 
 User UserStore::create(const std::string& email, const std::string& password_hash,
                        const std::string& name, const std::string& time_zone) {
@@ -123,7 +124,8 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
     if (current.empty()) throw http::ProblemError(404, "Not found", "the account does not exist");
     nlohmann::json channels = nlohmann::json::parse(current[0][0].as<std::string>());
     if (validated_patch.contains("channels")) {
-      channels = merge_channels(channels, validated_patch.at("channels"));
+      channels = merge_channels(
+          channels, seal_channel_credentials(validated_patch.at("channels"), credentials_));
       check_channels(channels);
     }
     std::optional<std::string> name, time_zone;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "auth/credential_box.hpp"
 #include "db/pool.hpp"
 #include "users/user.hpp"
 
@@ -17,7 +18,8 @@ namespace todo::tasksvc {
 
 class UserStore {
  public:
-  explicit UserStore(Pool& pool);
+  // `credentials` seals the third-party credentials a profile patch carries (FCM key files).
+  UserStore(Pool& pool, const auth::CredentialBox& credentials);
 
   // Inserts an account with a new UUID and default channels (users/channels.hpp). Arguments are
   // validated already (validate_signup; hash_password). Throws ProblemError 409 "Email already
@@ -39,7 +41,8 @@ class UserStore {
 
   // Applies a patch from validate_profile_patch: name and time_zone replace, channels merge
   // member by member (merge_channels) under a row lock, then check_channels (422 when push ends
-  // up enabled without a topic). Throws ProblemError 404 when the account does not exist.
+  // up enabled without a topic). A key file in the patch is sealed first
+  // (seal_channel_credentials). Throws ProblemError 404 when the account does not exist.
   User update_profile(const std::string& id, const nlohmann::json& validated_patch);
 
   // Remembers a refresh token (by its hash) for `ttl`; also drops the user's expired and revoked
@@ -61,6 +64,7 @@ class UserStore {
     std::chrono::steady_clock::time_point fetched;
   };
   Pool& pool_;
+  const auth::CredentialBox& credentials_;
   std::mutex zones_mu_;
   std::unordered_map<std::string, CachedZone> zones_;
 };

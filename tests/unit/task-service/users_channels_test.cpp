@@ -2,16 +2,24 @@
 #include <nlohmann/json.hpp>
 
 #include "http/problem.hpp"
+#include "test_service_account.hpp"
 #include "users/channels.hpp"
 #include "users/user.hpp"
 
 using namespace todo::tasksvc;
 using nlohmann::json;
 
-TEST_CASE("new accounts get email and in-app on, push off", "[task-service][users][channels]") {
+TEST_CASE("new accounts get email and in-app on, push and FCM off",
+          "[task-service][users][channels]") {
   CHECK(default_channels() == json({{"email", {{"enabled", true}, {"address", nullptr}}},
                                     {"push", {{"enabled", false}, {"topic", nullptr}}},
-                                    {"in_app", {{"enabled", true}}}}));
+                                    {"in_app", {{"enabled", true}}},
+                                    {"fcm",
+                                     {{"enabled", false},
+                                      {"device_token", nullptr},
+                                      {"project_id", nullptr},
+                                      {"client_email", nullptr},
+                                      {"credentials", nullptr}}}}));
 }
 
 TEST_CASE("the effective email address is the account's unless set",
@@ -65,7 +73,90 @@ TEST_CASE("a user's JSON never carries a password hash", "[task-service][users]"
                      {"email", "Ada@Example.org"},
                      {"name", "Ada"},
                      {"time_zone", "Europe/London"},
-                     {"channels", effective_channels(default_channels(), "Ada@Example.org")},
+                     {"channels",
+                      public_channels(effective_channels(default_channels(), "Ada@Example.org"))},
                      {"created_at", "2026-01-02T03:04:05Z"}}));
   CHECK_FALSE(out.contains("password_hash"));
+}
+
+namespace {
+
+json fcm_patch(const json& fcm) {
+  todo::tasks::FieldErrors errors;
+  const auto patch = read_channels_patch({{"fcm", fcm}}, errors);
+  if (!patch) {
+    json fields = json::array();
+    for (const auto& e : errors.all()) fields.push_back(e.field);
+    return {{"errors", fields}};
+  }
+  return *patch;
+}
+
+const todo::auth::CredentialBox& box() {
+  static const todo::auth::CredentialBox instance("the channel credentials key for tests");
+  return instance;
+}
+
+}  // namespace
+
+TEST_CASE("an FCM key file is checked, sealed, and never shown back",
+          "[task-service][users][channels][fcm]") {
+  const json key_file =
+      json::parse(todo::testing::service_account_json(todo::testing::kTestPrivateKey));
+  const json patch = fcm_patch(
+      {{"enabled", true}, {"device_token", "dXk1:APA91b-token_x"}, {"service_account", key_file}});
+  REQUIRE_FALSE(patch.contains("errors"));
+  CHECK(patch["fcm"]["client_email"] == "notifier@todo-demo.iam.gserviceaccount.com");
+  CHECK(patch["fcm"]["project_id"] == "todo-demo");  // taken from the key file
+
+  const json sealed = seal_channel_credentials(patch, box());
+  CHECK_FALSE(sealed["fcm"].contains("service_account"));
+  const std::string credentials = sealed["fcm"]["credentials"].get<std::string>();
+  CHECK(credentials.find("PRIVATE KEY") == std::string::npos);
+  CHECK(json::parse(*box().open(credentials)) == key_file);
+
+  const json stored = merge_channels(default_channels(), sealed);
+  CHECK_NOTHROW(check_channels(stored));
+  const json shown = public_channels(effective_channels(stored, "ada@example.org"));
+  CHECK(shown["fcm"] == json({{"enabled", true},
+                              {"device_token", "dXk1:APA91b-token_x"},
+                              {"project_id", "todo-demo"},
+                              {"client_email", "notifier@todo-demo.iam.gserviceaccount.com"},
+                              {"credentials_set", true}}));
+  CHECK(shown.dump().find(credentials) == std::string::npos);
+
+  // A project given beside the key file wins; null forgets the credentials.
+  CHECK(fcm_patch({{"service_account", key_file},
+                   {"project_id", "other-project"}})["fcm"]["project_id"] == "other-project");
+  const json forgotten = merge_channels(stored, fcm_patch({{"service_account", nullptr}}));
+  CHECK(forgotten["fcm"]["credentials"].is_null());
+  CHECK(forgotten["fcm"]["client_email"].is_null());
+}
+
+TEST_CASE("bad FCM settings get field errors", "[task-service][users][channels][fcm]") {
+  json key_file = json::parse(todo::testing::service_account_json(todo::testing::kTestPrivateKey));
+  CHECK(fcm_patch({{"device_token", "has space"}})["errors"] ==
+        json({"channels.fcm.device_token"}));
+  CHECK(fcm_patch({{"device_token", std::string(4097, 'a')}})["errors"] ==
+        json({"channels.fcm.device_token"}));
+  CHECK(fcm_patch({{"project_id", "Bad_Project"}})["errors"] == json({"channels.fcm.project_id"}));
+  CHECK(fcm_patch({{"service_account", "a string"}})["errors"] ==
+        json({"channels.fcm.service_account"}));
+  CHECK(fcm_patch({{"service_account", {{"type", "service_account"}}}})["errors"] ==
+        json({"channels.fcm.service_account"}));
+  key_file["private_key"] = "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n";
+  CHECK(fcm_patch({{"service_account", key_file}})["errors"] ==
+        json({"channels.fcm.service_account"}));
+  CHECK(fcm_patch({{"credentials", "v1.x"}})["errors"] == json({"channels.fcm.credentials"}));
+  CHECK(fcm_patch({{"enabled", "yes"}})["errors"] == json({"channels.fcm.enabled"}));
+
+  // On without what it needs: one error per missing part.
+  const json merged = merge_channels(default_channels(), {{"fcm", {{"enabled", true}}}});
+  try {
+    check_channels(merged);
+    FAIL("expected a 422");
+  } catch (const todo::http::ProblemError& problem) {
+    CHECK(problem.status() == 422);
+    CHECK(problem.extra()["errors"].size() == 3);
+  }
 }

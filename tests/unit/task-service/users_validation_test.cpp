@@ -187,9 +187,9 @@ TEST_CASE("profile patch channel errors", "[task-service][users][validation]") {
     return errors_of([&] { validate_profile_patch({{"channels", channels}}); });
   };
   CHECK(channel_errors(json::array()).at("channels") ==
-        "channels must be an object with any of email, push, in_app");
+        "channels must be an object with any of email, push, in_app, fcm");
   CHECK(channel_errors({{"sms", {{"enabled", true}}}}).at("channels.sms") ==
-        "channels.sms is not a known channel (email, push, in_app)");
+        "channels.sms is not a known channel (email, push, in_app, fcm)");
   CHECK(channel_errors({{"email", true}}).at("channels.email") ==
         "channels.email must be an object");
   CHECK(channel_errors({{"email", {{"enabled", "yes"}}}}).at("channels.email.enabled") ==
