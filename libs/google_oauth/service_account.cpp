@@ -96,10 +96,8 @@ HttpRequestSpec oauth_token_request(const ServiceAccount& account, const std::st
   HttpRequestSpec request;
   request.method = "POST";
   request.url = account.token_uri.empty() ? std::string(kGoogleTokenUri) : account.token_uri;
-  request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
-                     {"Accept", "application/json"}};
-  request.body = "grant_type=" + percent_encode("urn:ietf:params:oauth:grant-type:jwt-bearer") +
-                 "&assertion=" + percent_encode(assertion);
+  request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+  request.body = nlohmann::json{{"grant_type", kJwtBearerGrant}, {"assertion", assertion}}.dump();
   return request;
 }
 

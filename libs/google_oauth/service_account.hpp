@@ -18,6 +18,7 @@ struct HttpRequestSpec {
 };
 
 inline constexpr const char* kGoogleTokenUri = "https://oauth2.googleapis.com/token";
+inline constexpr const char* kJwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 inline constexpr const char* kFirebaseMessagingScope =
     "https://www.googleapis.com/auth/firebase.messaging";
 
@@ -38,8 +39,11 @@ std::optional<ServiceAccount> parse_service_account(const std::string& json);
 std::string oauth_assertion(const ServiceAccount& account, const std::string& scope,
                             time::Instant now);
 
-// POST token_uri, application/x-www-form-urlencoded
-// grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<assertion> (form-encoded).
+// POST token_uri, application/json
+// {"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": <assertion>}.
+// JSON rather than the usual form body because the only way out is a Dapr HTTP binding, and
+// Dapr's HTTP API JSON-encodes a binding's data (a form string would arrive in quotes); Google's
+// token endpoint takes both (google-auth's token requests have a JSON mode for the same URI).
 // The answer is {"access_token", "expires_in", "token_type": "Bearer"}.
 HttpRequestSpec oauth_token_request(const ServiceAccount& account, const std::string& assertion);
 

@@ -23,6 +23,12 @@ std::map<std::string, std::string> binding_metadata(const HttpRequestSpec& reque
   return metadata;
 }
 
+// The body as a JSON value: Dapr's HTTP API JSON-encodes binding data, so a string would be sent
+// in quotes; a JSON object goes out as the same JSON.
+nlohmann::json json_body(const HttpRequestSpec& request) {
+  return nlohmann::json::parse(request.body);
+}
+
 }  // namespace
 
 std::string url_path(const std::string& url) {
@@ -55,7 +61,7 @@ std::string FcmSender::access_token(const ServiceAccount& account) {
   // Two sends racing here both fetch a token; both are valid, the later one is kept.
   const HttpRequestSpec request = oauth_token_request(account, fcm_oauth_assertion(account, now));
   const std::string answer =
-      call_(kFcmOAuthBinding, "post", request.body, binding_metadata(request));
+      call_(kFcmOAuthBinding, "post", json_body(request), binding_metadata(request));
   const auto doc = nlohmann::json::parse(answer, nullptr, false);
   if (!doc.is_object() || !doc.contains("access_token") || !doc["access_token"].is_string() ||
       doc["access_token"].get_ref<const std::string&>().empty()) {
@@ -105,7 +111,7 @@ SendResult FcmSender::send(const ReminderNotice& notice, const Profile& profile)
   try {
     const HttpRequestSpec request =
         render_fcm(notice, {c.fcm_project_id, c.fcm_device_token}, token);
-    call_(kFcmBinding, "post", request.body, binding_metadata(request));
+    call_(kFcmBinding, "post", json_body(request), binding_metadata(request));
     return {};
   } catch (const dapr::DaprError& e) {
     const std::string message = e.what();

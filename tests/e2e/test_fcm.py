@@ -4,7 +4,6 @@ goes out through the `fcm-oauth` and `fcm` Dapr HTTP bindings to tools/fcm-stand
 Google's token endpoint and FCM's messages:send. The assertion's RS256 signature is checked here
 with openssl against the public half of the key the test made."""
 import base64
-import json
 import subprocess
 import uuid
 
@@ -124,6 +123,6 @@ def test_a_bad_key_file_is_refused_field_by_field_and_changes_nothing(tmp_path):
         assert r.status_code == 422, (fcm, r.text)
         assert field in [e["field"] for e in r.json()["errors"]], (fcm, r.text)
     assert api.get("/api/v1/me").json() == before
-    assert json.dumps(before["channels"]["fcm"]) == json.dumps(
-        {"enabled": False, "device_token": None, "project_id": None, "client_email": None,
-         "credentials_set": False})
+    assert before["channels"]["fcm"] == {"enabled": False, "device_token": None,
+                                         "project_id": None, "client_email": None,
+                                         "credentials_set": False}

@@ -3,8 +3,11 @@
 path (sealed key file -> signed assertion -> access token -> send) runs on a machine that cannot
 reach Google:
 
-  POST /token                                  OAuth 2.0 JWT bearer grant (RFC 7523), form-encoded
-                                               grant_type + assertion; answers {"access_token",
+  POST /token                                  OAuth 2.0 JWT bearer grant (RFC 7523): grant_type +
+                                               assertion, as JSON or form-encoded (Google takes
+                                               both; notification-service sends JSON, which is
+                                               what passes a Dapr HTTP binding unchanged);
+                                               answers {"access_token",
                                                "expires_in", "token_type"} like
                                                oauth2.googleapis.com/token
   POST /v1/projects/<project>/messages:send    FCM HTTP v1 send; needs "Authorization: Bearer
@@ -97,10 +100,21 @@ class Handler(BaseHTTPRequestHandler):
         return self.fcm_error(404, "NOT_FOUND", "page not found")
 
     def token(self, raw):
-        form = parse_qs(raw.decode("utf-8", "replace"))
-        if form.get("grant_type") != ["urn:ietf:params:oauth:grant-type:jwt-bearer"]:
+        text = raw.decode("utf-8", "replace")
+        if (self.headers.get("Content-Type") or "").startswith("application/json"):
+            try:
+                grant = json.loads(text)
+            except ValueError:
+                return self.oauth_error(400, "invalid_request", "Invalid JSON payload")
+            if not isinstance(grant, dict):
+                return self.oauth_error(400, "invalid_request", "Invalid JSON payload")
+        else:
+            grant = {k: v[0] for k, v in parse_qs(text).items()}
+        if grant.get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer":
             return self.oauth_error(400, "unsupported_grant_type", "Invalid grant_type")
-        assertion = form.get("assertion", [""])[0]
+        assertion = grant.get("assertion")
+        if not isinstance(assertion, str):
+            assertion = ""
         segments = assertion.split(".")
         try:
             if len(segments) != 3 or not segments[2]:

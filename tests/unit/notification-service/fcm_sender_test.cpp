@@ -33,7 +33,7 @@ struct FakeGoogle {
   BindingCall binding() {
     return [this](const std::string& binding, const std::string& operation, const json& data,
                   const std::map<std::string, std::string>& metadata) -> std::string {
-      calls.push_back({binding, operation, data.get<std::string>(), metadata});
+      calls.push_back({binding, operation, data.dump(), metadata});
       const int status = binding == kFcmOAuthBinding ? token_status : send_status;
       if (status != 200) {
         throw todo::dapr::DaprError("binding " + binding +
@@ -87,10 +87,10 @@ TEST_CASE("FCM gets a token for the user's service account, then sends with it",
   CHECK(token.binding == "fcm-oauth");
   CHECK(token.operation == "post");
   CHECK(token.metadata.at("path") == "/token");
-  CHECK(token.metadata.at("Content-Type") == "application/x-www-form-urlencoded");
-  CHECK(token.data.rfind("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
-                         "&assertion=ey",
-                         0) == 0);
+  CHECK(token.metadata.at("Content-Type") == "application/json");
+  const json grant = json::parse(token.data);
+  CHECK(grant["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer");
+  CHECK(grant["assertion"].get<std::string>().rfind("ey", 0) == 0);
   const Call& send = google.calls[1];
   CHECK(send.binding == "fcm");
   CHECK(send.metadata.at("path") == "/v1/projects/todo-demo/messages:send");

@@ -185,12 +185,13 @@ TEST_CASE("an unusable private key is an error, not an unsigned token", "[notify
   CHECK_THROWS_AS(fcm_oauth_assertion(account, at("2026-11-28T12:00:00Z")), std::invalid_argument);
 }
 
-TEST_CASE("the token request is the JWT bearer grant, form-encoded", "[notify][fcm][oauth]") {
+TEST_CASE("the token request is the JWT bearer grant, as JSON", "[notify][fcm][oauth]") {
   const ServiceAccount account{"a@b", "pem", "https://oauth2.googleapis.com/token", "p"};
   const HttpRequestSpec request = oauth_token_request(account, "aaa.bbb.c-_c");
   CHECK(request.method == "POST");
   CHECK(request.url == "https://oauth2.googleapis.com/token");
-  CHECK(request.headers.at("Content-Type") == "application/x-www-form-urlencoded");
-  CHECK(request.body ==
-        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=aaa.bbb.c-_c");
+  CHECK(request.headers.at("Content-Type") == "application/json");
+  CHECK(json::parse(request.body) ==
+        json{{"grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"},
+             {"assertion", "aaa.bbb.c-_c"}});
 }
