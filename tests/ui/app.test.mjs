@@ -1,8 +1,52 @@
 // The web app in a real browser (Debian's chromium, headless) against the running stack:
 // scripts/test.sh runs this after the pytest end-to-end tests; tests/ui/run.sh runs it alone.
 import assert from "node:assert/strict";
+import net from "node:net";
 import { after, before, describe, test } from "node:test";
 import { apiCall, BASE_URL, launch, rowByTitle, shot, unique, waitUntil } from "./lib.mjs";
+
+// One value from the frontend's /metrics (0 when it has not been set yet).
+async function metric(name) {
+  const text = await (await fetch(BASE_URL + "/metrics")).text();
+  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+// A TCP relay to `target` that a test can cut: cut() resets every open connection and refuses
+// new ones until restore(), so a page loaded through it sees its network drop.
+async function cuttableRelay(target) {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set();
+  let down = false;
+  const server = net.createServer((client) => {
+    if (down) return client.resetAndDestroy();
+    const upstream = net.connect(Number(port) || 80, hostname);
+    for (const [a, b] of [[client, upstream], [upstream, client]]) {
+      sockets.add(a);
+      a.pipe(b);
+      a.on("error", () => b.destroy());
+      a.on("close", () => {
+        sockets.delete(a);
+        b.destroy();
+      });
+    }
+  });
+  await new Promise((resolve) => server.listen(0, hostname, resolve));
+  return {
+    url: `http://${hostname}:${server.address().port}`,
+    cut() {
+      down = true;
+      for (const s of sockets) s.resetAndDestroy();
+    },
+    restore() {
+      down = false;
+    },
+    close() {
+      this.cut();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 describe("web app", { concurrency: false }, () => {
   let context;
@@ -110,6 +154,61 @@ describe("web app", { concurrency: false }, () => {
     }
   });
 
+  // Only a loopback, plain-HTTP stack can be relayed with the session: the relay listens on the
+  // same host (another port; cookies ignore ports).
+  const noRelay = /^http:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(BASE_URL) ? false : "BASE_URL is not local http";
+  test("a dropped live stream reconnects by itself and catches up, without a reload", { skip: noRelay }, async () => {
+    // The page talks to the frontend through a relay the test can cut. DevTools' offline
+    // emulation (Network.emulateNetworkConditions) cannot drop the stream: it only fails new
+    // requests, and an EventSource opened before keeps receiving events (checked on Chromium 156).
+    const relay = await cuttableRelay(BASE_URL);
+    const other = await context.newPage();
+    try {
+      const status = (s) => other.locator(`[data-testid="live-status"][data-status="${s}"]`);
+      const streams = [];
+      const failed = [];
+      other.on("request", (r) => r.url().includes("/api/v1/events") && streams.push(r));
+      other.on("requestfailed", (r) => r.url().includes("/api/v1/events") && failed.push(r));
+      await other.goto(relay.url + "/tasks");
+      await status("live").waitFor();
+      // The page must have seen an event, so it has an id to resume from after the drop.
+      const before = `Before the drop ${unique()}`;
+      await apiCall(context, "POST", "/api/v1/tasks", { title: before });
+      await rowByTitle(other, before).waitFor({ timeout: 5000 });
+      // A reload would wipe this; it must still be here at the end.
+      await other.evaluate(() => (window.__sameDocument = true));
+
+      const openStreams = await metric("sse_streams_open");
+      relay.cut();
+      await status("reconnecting").waitFor({ timeout: 5000 });
+      // The frontend saw its end of the stream close too (a gauge over all users: it drops).
+      await waitUntil(async () => (await metric("sse_streams_open")) < openStreams, "the frontend to see the stream close");
+
+      const received = await metric("task_updates_received_total");
+      const during = `While cut off ${unique()}`;
+      await apiCall(context, "POST", "/api/v1/tasks", { title: during });
+      // Once the frontend holds the update and the page has since tried (and failed) to
+      // reconnect, a page that were still connected would have it: it must not.
+      await waitUntil(async () => (await metric("task_updates_received_total")) > received, "the frontend to receive the update");
+      const failedSoFar = failed.length;
+      await waitUntil(() => failed.length > failedSoFar, "a reconnect attempt to fail while cut off");
+      assert.equal(await rowByTitle(other, during).count(), 0, "the update reached the page while it was cut off");
+      assert.equal(await status("reconnecting").count(), 1);
+
+      relay.restore();
+      await status("live").waitFor({ timeout: 15000 });
+      await rowByTitle(other, during).waitFor({ timeout: 5000 });
+      assert.equal(await other.evaluate(() => window.__sameDocument), true, "the page was reloaded");
+      // It caught up by resuming from the last id it had (replay), not by starting over.
+      const last = streams.at(-1);
+      const resumedFrom = (await last.headerValue("last-event-id")) ?? new URL(last.url()).searchParams.get("last_event_id");
+      assert.ok(resumedFrom, `the reconnect (${last.url()}) named no last event id`);
+    } finally {
+      await other.close();
+      await relay.close();
+    }
+  });
+
   test("filters and search narrow the list", async () => {
     const word = unique();
     const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
@@ -179,6 +278,49 @@ describe("web app", { concurrency: false }, () => {
     await page.locator('[data-testid="notification"]', { hasText: title }).waitFor();
     await shot(page, "inbox");
     await page.getByRole("link", { name: "Tasks" }).click();
+  });
+
+  test("a reminder shows a browser notification when the user allowed them", async () => {
+    await context.grantPermissions(["notifications"], { origin: BASE_URL });
+    const other = await context.newPage();
+    try {
+      // Headless chromium shows no notification we could look at: record what the page asks
+      // for instead. The permission stays the browser's own (granted above).
+      await other.addInitScript(() => {
+        const Real = window.Notification;
+        const shown = (window.__notifications = []);
+        window.Notification = class extends EventTarget {
+          static get permission() {
+            return Real.permission;
+          }
+          static requestPermission(...args) {
+            return Real.requestPermission(...args);
+          }
+          constructor(title, options = {}) {
+            super();
+            shown.push({ title, body: options.body, tag: options.tag });
+          }
+          close() {}
+        };
+      });
+      await other.goto("/tasks");
+      await other.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+      assert.equal(await other.evaluate(() => Notification.permission), "granted");
+      const title = `Drink water ${unique()}`;
+      const at = new Date(Date.now() + 5000).toISOString().replace(/\.\d{3}Z$/, "Z");
+      await apiCall(context, "POST", "/api/v1/tasks", { title, reminders: [{ at }] });
+      const shown = await other.waitForFunction(
+        (t) => window.__notifications.find((n) => n.body === t),
+        title,
+        { timeout: 60000, polling: 200 },
+      );
+      const n = await shown.jsonValue();
+      assert.equal(n.title, "Reminder");
+      assert.ok(n.tag, "the notification has a tag (the notification's id), so repeats replace it");
+    } finally {
+      await other.close();
+      await context.clearPermissions();
+    }
   });
 
   test("fits a phone-sized screen", async () => {

@@ -13,4 +13,4 @@ ui_test_deps
 export BASE_URL="${BASE_URL:-http://127.0.0.1:$FRONTEND_PORT}"
 log "== browser tests (chromium, headless) against $BASE_URL"
 cd "$here"
-node --test --test-concurrency=1 --test-reporter=spec stream.test.mjs app.test.mjs
+node --test --test-concurrency=1 --test-reporter=spec stream.test.mjs app.test.mjs settings.test.mjs

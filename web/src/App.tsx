@@ -3,14 +3,16 @@ import { api, setUnauthorizedHandler, type Notification, type User } from "./api
 import { AuthScreen } from "./Auth";
 import { Inbox } from "./Inbox";
 import { connectLive, type LiveStatus, type LiveUpdate } from "./live";
+import { Settings } from "./Settings";
 import { Tasks } from "./Tasks";
 import { ToastProvider, useToast } from "./toast";
 
-type Route = "tasks" | "inbox" | "login" | "signup";
+type Route = "tasks" | "inbox" | "settings" | "login" | "signup";
 
 function routeFromPath(): Route {
   const p = window.location.pathname;
   if (p.startsWith("/inbox")) return "inbox";
+  if (p.startsWith("/settings")) return "settings";
   if (p.startsWith("/signup")) return "signup";
   if (p.startsWith("/login")) return "login";
   return "tasks";
@@ -57,7 +59,8 @@ function Shell() {
   return (
     <Signedin
       user={user}
-      route={route === "inbox" ? "inbox" : "tasks"}
+      route={route === "inbox" || route === "settings" ? route : "tasks"}
+      onUser={setUser}
       navigate={navigate}
       onLogout={async () => {
         await api("POST", "/api/v1/auth/logout", {}).catch(() => {});
@@ -68,9 +71,10 @@ function Shell() {
   );
 }
 
-function Signedin({ user, route, navigate, onLogout }: {
+function Signedin({ user, route, navigate, onLogout, onUser }: {
   user: User;
-  route: "tasks" | "inbox";
+  route: "tasks" | "inbox" | "settings";
+  onUser: (u: User) => void;
   navigate: (r: Route) => void;
   onLogout: () => void;
 }) {
@@ -151,6 +155,16 @@ function Signedin({ user, route, navigate, onLogout }: {
               </span>
             )}
           </a>
+          <a
+            href="/settings"
+            aria-current={route === "settings" ? "page" : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate("settings");
+            }}
+          >
+            Settings
+          </a>
         </nav>
         <span className={"live-dot " + status} title={status} aria-label={`live updates: ${status}`} data-testid="live-status" data-status={status} />
         <span className="who muted small">{user.name || user.email}</span>
@@ -158,7 +172,15 @@ function Signedin({ user, route, navigate, onLogout }: {
           Log out
         </button>
       </header>
-      <main>{route === "inbox" ? <Inbox version={inboxVersion} onChanged={refreshUnread} /> : <Tasks live={live} />}</main>
+      <main>
+        {route === "inbox" ? (
+          <Inbox version={inboxVersion} onChanged={refreshUnread} />
+        ) : route === "settings" ? (
+          <Settings onSaved={onUser} />
+        ) : (
+          <Tasks live={live} />
+        )}
+      </main>
     </div>
   );
 }

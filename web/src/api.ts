@@ -32,11 +32,26 @@ export interface Task {
   version: number;
 }
 
+export interface Channels {
+  email: { enabled: boolean; address: string | null };
+  push: { enabled: boolean; topic: string | null };
+  in_app: { enabled: boolean };
+  // The key file is write-only: answers say whose it is (client_email) and that one is stored.
+  fcm: {
+    enabled: boolean;
+    device_token: string | null;
+    project_id: string | null;
+    client_email: string | null;
+    credentials_set: boolean;
+  };
+}
+
 export interface User {
   id: string;
   email: string;
   name: string;
   time_zone: string;
+  channels?: Channels;
 }
 
 export interface FieldError {
@@ -82,11 +97,21 @@ export class ApiError extends Error {
   }
   // The message for one field (or any field under it: "reminders" matches "reminders[1].at").
   fieldMessage(field: string): string | undefined {
-    const hit = this.errors.find(
-      (e) => e.field === field || e.field.startsWith(field + "[") || e.field.startsWith(field + "."),
-    );
-    return hit?.message;
+    return this.errors.find((e) => fieldIsUnder(e.field, field))?.message;
   }
+  // The errors that none of `fields` (the ones a form shows next to its controls) claims.
+  unclaimed(fields: readonly string[]): FieldError[] {
+    return this.errors.filter((e) => !fields.some((f) => fieldIsUnder(e.field, f)));
+  }
+}
+
+function fieldIsUnder(path: string, field: string): boolean {
+  return path === field || path.startsWith(field + "[") || path.startsWith(field + ".");
+}
+
+// Any failure of api() as an ApiError (a network failure has status 0 and no field errors).
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, "Network error", String(err), []);
 }
 
 let onUnauthorized: () => void = () => {};
