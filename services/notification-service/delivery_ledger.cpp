@@ -118,6 +118,10 @@ void DeliveryLedger::attempt_failed(const std::string& key, DeliveryRecord recor
 }
 
 void DeliveryLedger::skip(const std::string& key, const std::string& reason, time::Instant now) {
+  // Read first, as claim does: a refused first write counts as a failure to the sidecar's
+  // component retry and circuit breaker, and a redelivered batch of reminders would otherwise
+  // refuse one per skipped channel, enough to open the breaker for every state call.
+  if (store_.get(key)) return;  // decided before: a redelivery keeps the first decision
   DeliveryRecord record;
   record.status = DeliveryStatus::skipped;
   record.first_attempt_at = now;
@@ -127,7 +131,7 @@ void DeliveryLedger::skip(const std::string& key, const std::string& reason, tim
   try {
     store_.create(key, to_json(record));
   } catch (const WriteConflict&) {
-    // Decided before: a redelivery keeps the first decision.
+    // A concurrent delivery of the same event decided first: keep its decision.
   }
 }
 

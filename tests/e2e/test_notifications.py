@@ -105,6 +105,34 @@ def test_the_same_reminder_event_delivered_twice_sends_one_email():
     assert len(emails_to(api.email)) == 1
 
 
+def test_a_burst_of_redelivered_reminders_leaves_the_state_store_usable():
+    """Redelivery after a restart comes in bursts. Each channel the user has off (here email, push
+    and FCM) must not be written again: a refused first write counts as a failure to the
+    sidecar's circuit breaker (open after 10), which would then fail every state call."""
+    api = user_with_channels(email=False, push=False)
+    tail = TopicTail("reminders")
+    try:
+        task, _ = task_with_reminder(api, "Stretch", seconds_ahead=4)
+        event = tail.wait_for(lambda m: m["event"].get("type") == REMINDER_TYPE and
+                              m["event"]["data"]["task_id"] == task["id"], timeout=60,
+                              what="the reminder event")[0]["event"]
+    finally:
+        tail.close()
+    inbox_item(api, task["id"], in_app="sent")
+    before = metric("notification-service", "notification_deliveries_total",
+                    channel="in_app", outcome="duplicate")
+    for _ in range(15):
+        publish("reminder-scheduler", "reminders", event, partition_key=api.user["id"],
+                content_type="application/cloudevents+json")
+    wait_for(lambda: metric("notification-service", "notification_deliveries_total",
+                            channel="in_app", outcome="duplicate") >= before + 15,
+             60, what="notification-service to see the 15 repeats")
+    # The store still answers: the inbox reads, and a new reminder is delivered.
+    assert api.get("/api/v1/notifications").status_code == 200
+    second, _ = task_with_reminder(api, "Stretch again", seconds_ahead=3)
+    inbox_item(api, second["id"], in_app="sent")
+
+
 def test_a_user_who_turned_email_off_gets_none():
     api = user_with_channels(email=False, push=False)
     task, _ = task_with_reminder(api, "No mail please", seconds_ahead=4)

@@ -26,7 +26,10 @@ class MemoryStateStore : public StateStore {
   }
   void create(const std::string& key, const nlohmann::json& value) override {
     std::lock_guard<std::mutex> lock(mu_);
-    if (data_.count(key)) throw WriteConflict(key);
+    if (data_.count(key)) {
+      ++refused_first_writes;
+      throw WriteConflict(key);
+    }
     data_[key] = {value, std::to_string(++etag_)};
   }
   void put(const std::string& key, const nlohmann::json& value, const std::string& etag) override {
@@ -39,6 +42,10 @@ class MemoryStateStore : public StateStore {
     std::lock_guard<std::mutex> lock(mu_);
     return data_.size();
   }
+
+  // First writes refused because the key existed: the real sidecar counts each as a failure
+  // toward its circuit breaker.
+  std::size_t refused_first_writes = 0;
 
  private:
   std::mutex mu_;

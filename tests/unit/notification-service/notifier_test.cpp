@@ -127,6 +127,21 @@ TEST_CASE("a channel the user turned off is recorded as skipped and never sent")
   CHECK(item["channels"]["in_app"] == "pending");
 }
 
+TEST_CASE("a redelivered event does not try to write its records again") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(false, true));  // email skipped, push and in-app sent
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  const std::size_t refused_before = f.store.refused_first_writes;
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  }
+  // Each refused first write is a failure to the sidecar's circuit breaker (it opened at 10 in a
+  // burst of redeliveries when skipped channels wrote blindly).
+  CHECK(f.store.refused_first_writes == refused_before);
+  CHECK(f.record("email")["status"] == "skipped");
+  CHECK(f.push.sends == 1);
+}
+
 TEST_CASE("without a known profile only the in-app channel is used") {
   Fixture f;
   REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
