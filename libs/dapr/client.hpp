@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "http/dependency_error.hpp"
+
 namespace httplib {
 class Client;
 }
@@ -26,21 +28,20 @@ struct ClientOptions {
   std::chrono::milliseconds first_backoff{100};
 };
 
-class DaprError : public std::runtime_error {
+// transient(): the sidecar could not be reached or answered 5xx / 429 (a request handler that
+// lets it escape answers 503, libs/http/dependency_error.hpp).
+class DaprError : public http::DependencyError {
  public:
-  DaprError(std::string what, int status, std::string error_code, bool transient)
-      : std::runtime_error(std::move(what)),
+  DaprError(const std::string& what, int status, std::string error_code, bool transient)
+      : http::DependencyError(what, transient),
         status_(status),
-        error_code_(std::move(error_code)),
-        transient_(transient) {}
+        error_code_(std::move(error_code)) {}
   int status() const { return status_; }  // 0 when the sidecar could not be reached
   const std::string& error_code() const { return error_code_; }
-  bool transient() const { return transient_; }
 
  private:
   int status_;
   std::string error_code_;
-  bool transient_;
 };
 
 // A save or delete whose ETag no longer matches (HTTP 409 from the sidecar).

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "http/dependency_error.hpp"
 #include "http/problem.hpp"
 #include "log/log.hpp"
 
@@ -80,6 +81,15 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         try {
           if (ep) std::rethrow_exception(ep);
+        } catch (const DependencyError& e) {
+          if (e.transient()) {
+            spdlog::warn("{} {}: a dependency is unavailable: {}", req.method, req.path, e.what());
+            res.set_header("Retry-After", "5");
+            send_problem(res, 503, "Service unavailable",
+                         "a service this one depends on is not answering; try again shortly");
+            return;
+          }
+          spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
         } catch (const std::exception& e) {
           spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
         }

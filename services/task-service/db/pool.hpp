@@ -11,17 +11,25 @@
 #include <string>
 #include <vector>
 
+#include "http/dependency_error.hpp"
+
 namespace todo::tasksvc {
 
 class Pool {
  public:
   Pool(std::string connection_string, size_t size);
 
-  // Runs `fn` with a healthy connection; waits when every connection is in use.
+  // Runs `fn` with a healthy connection; waits when every connection is in use. A database that
+  // cannot be reached (or went away mid-call) becomes http::DependencyError, which a request
+  // answers with 503 rather than 500.
   template <typename Fn>
   auto with(Fn&& fn) {
-    Lease lease(*this);
-    return fn(*lease.conn);
+    try {
+      Lease lease(*this);
+      return fn(*lease.conn);
+    } catch (const pqxx::broken_connection& e) {
+      throw http::DependencyError(std::string("PostgreSQL: ") + e.what(), true);
+    }
   }
 
   // A fresh connection outside the pool (for the outbox relay's LISTEN).
