@@ -275,7 +275,20 @@ describe("web app", { concurrency: false }, () => {
     await shot(page, "reminder-toast");
     await page.getByTestId("unread-count").waitFor();
     await page.getByRole("link", { name: /Inbox/ }).click();
-    await page.locator('[data-testid="notification"]', { hasText: title }).waitFor();
+    const note = page.locator('[data-testid="notification"]', { hasText: title });
+    await note.waitFor();
+    // Each channel that was tried shows how it went (the account has email and in-app on).
+    await note.getByTestId("delivery").filter({ hasText: "In-app sent" }).waitFor();
+    // Snooze to a chosen moment: two hours ahead, typed in the browser's own zone.
+    const later = new Date(Date.now() + 2 * 3600 * 1000);
+    const pad = (v) => String(v).padStart(2, "0");
+    const local = `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`;
+    await note.getByLabel("Snooze until (date and time)").fill(local);
+    await note.getByRole("button", { name: "Snooze until" }).click();
+    await note.filter({ hasText: "snoozed until" }).waitFor();
+    const [inboxItem] = (await apiCall(context, "GET", "/api/v1/notifications")).items.filter((n) => n.title === title);
+    const snoozedMinutes = (Date.parse(inboxItem.snoozed_until) - later.getTime()) / 60000;
+    assert.ok(Math.abs(snoozedMinutes) < 1, `snoozed until ${inboxItem.snoozed_until}, asked for ${later.toISOString()}`);
     await shot(page, "inbox");
     await page.getByRole("link", { name: "Tasks" }).click();
   });

@@ -3,6 +3,37 @@ import { api, ApiError, type Notification } from "./api";
 import { formatInstant } from "./format";
 import { useToast } from "./toast";
 
+const channelNames: Record<string, string> = { email: "Email", push: "Push", fcm: "FCM", in_app: "In-app" };
+
+// "Email sent · Push failed": each channel that was tried, as the delivery records say.
+function deliverySummary(channels: Record<string, string> | undefined): string {
+  return Object.entries(channels ?? {})
+    .filter(([, status]) => status !== "skipped")
+    .map(([name, status]) => `${channelNames[name] ?? name} ${status}`)
+    .join(" · ");
+}
+
+// A snooze to a moment the user picks, in the browser's own zone.
+function SnoozeUntil({ onSnooze }: { onSnooze: (untilIso: string) => void }) {
+  const [value, setValue] = useState("");
+  return (
+    <form
+      className="snooze-until"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const at = new Date(value);
+        if (!Number.isNaN(at.getTime())) onSnooze(at.toISOString().replace(/\.\d{3}Z$/, "Z"));
+      }}
+    >
+      <label>
+        <span className="sr-only">Snooze until (date and time)</span>
+        <input type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} required />
+      </label>
+      <button type="submit">Snooze until</button>
+    </form>
+  );
+}
+
 export function Inbox({ version, onChanged }: { version: number; onChanged: () => void }) {
   const [items, setItems] = useState<Notification[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +84,11 @@ export function Inbox({ version, onChanged }: { version: number; onChanged: () =
                 {formatInstant(n.fire_at)}
                 {n.snoozed_until ? ` · snoozed until ${formatInstant(n.snoozed_until)}` : ""}
               </span>
+              {deliverySummary(n.channels) && (
+                <span className="muted small" data-testid="delivery">
+                  {deliverySummary(n.channels)}
+                </span>
+              )}
             </div>
             <div className="note-actions">
               {!n.read && (
@@ -69,6 +105,7 @@ export function Inbox({ version, onChanged }: { version: number; onChanged: () =
               <button type="button" onClick={() => act(n, "snooze", { preset: "tomorrow_morning" })}>
                 Tomorrow
               </button>
+              <SnoozeUntil onSnooze={(until) => act(n, "snooze", { until })} />
               <button type="button" className="danger" onClick={() => act(n, "dismiss")}>
                 Dismiss
               </button>
