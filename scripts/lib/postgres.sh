@@ -135,6 +135,21 @@ EOF
   rm -f "$tmp"
 }
 
+# Clusters under /var/lib/todo-platform whose checkout was deleted (temporary clones, CI runs)
+# would pile up there: each records its run folder, and one whose folder is gone and whose server
+# is not running is removed.
+_pg_prune_orphans() {
+  local base owner_dir
+  for base in /var/lib/todo-platform/pg-*; do
+    if [ ! -f "$base/checkout" ] || [ "$base" = "$PG_BASE" ]; then continue; fi
+    owner_dir="$(head -n 1 "$base/checkout")"
+    if [ -z "$owner_dir" ] || [ -e "$owner_dir" ]; then continue; fi
+    if pgrep -f -- "-D $base/data" >/dev/null 2>&1; then continue; fi
+    log "removing the PostgreSQL cluster of a deleted checkout: $base ($owner_dir)"
+    rm -rf -- "$base"
+  done
+}
+
 pg_start() {
   pg_ensure
   if pg_is_up; then
@@ -149,6 +164,8 @@ pg_start() {
   if [ "$PG_BASE" != "$RUN_DIR/pg" ]; then
     log "PostgreSQL cluster in $PG_BASE: the postgres user cannot traverse a parent of $RUN_DIR"
     ln -sfn "$PG_LOG" "$RUN_DIR/logs/postgres.log"
+    printf '%s\n' "$RUN_DIR" >"$PG_BASE/checkout" # whose cluster this is, for _pg_prune_orphans
+    _pg_prune_orphans
   fi
   [ -e "$PG_LOG" ] || : >"$PG_LOG"
   chown "$owner" "$PG_LOG"
