@@ -37,7 +37,7 @@ std::string url_path(const std::string& url) {
   return path == std::string::npos ? "/" : url.substr(path);
 }
 
-FcmSender::FcmSender(BindingCall call, const auth::CredentialBox* credentials,
+FcmSender::FcmSender(BindingCall call, const auth::CredentialBox& credentials,
                      std::function<time::Instant()> clock)
     : call_(std::move(call)), credentials_(credentials), clock_(std::move(clock)) {}
 
@@ -47,7 +47,6 @@ std::string FcmSender::unavailable_reason(const Profile& profile) const {
   if (c.fcm_device_token.empty()) return "no FCM device token is set";
   if (c.fcm_project_id.empty()) return "no FCM project is set";
   if (c.fcm_credentials.empty()) return "no FCM service account is set";
-  if (credentials_ == nullptr) return "this service has no key to open FCM credentials";
   return "";
 }
 
@@ -85,12 +84,9 @@ void FcmSender::forget_token(const std::string& client_email) {
 
 SendResult FcmSender::send(const ReminderNotice& notice, const Profile& profile) {
   const auto& c = profile.channels;
-  if (credentials_ == nullptr) {
-    return {SendOutcome::permanent_failure, "this service has no key to open FCM credentials"};
-  }
   // Sealed under another key (rotated) or altered: no retry can open it; the user must set the
   // key file again.
-  const auto key_file = credentials_->open(c.fcm_credentials);
+  const auto key_file = credentials_.open(c.fcm_credentials);
   const auto account = key_file ? parse_service_account(*key_file) : std::nullopt;
   if (!account) {
     return {SendOutcome::permanent_failure,

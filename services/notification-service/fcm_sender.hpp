@@ -29,8 +29,8 @@ using BindingCall = std::function<std::string(
 
 class FcmSender : public ChannelSender {
  public:
-  // `credentials` may be null (no channel-credentials-key here): FCM is then unavailable.
-  FcmSender(BindingCall call, const auth::CredentialBox* credentials,
+  // `credentials` opens the key files task-service sealed (the same channel-credentials-key).
+  FcmSender(BindingCall call, const auth::CredentialBox& credentials,
             std::function<time::Instant()> clock);
   const char* name() const override { return "fcm"; }
   std::string unavailable_reason(const Profile& profile) const override;
@@ -46,7 +46,7 @@ class FcmSender : public ChannelSender {
   void forget_token(const std::string& client_email);
 
   BindingCall call_;
-  const auth::CredentialBox* credentials_;
+  const auth::CredentialBox& credentials_;
   std::function<time::Instant()> clock_;
   std::mutex mu_;
   std::unordered_map<std::string, CachedToken> tokens_;  // by client_email

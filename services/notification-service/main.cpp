@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
                           const std::map<std::string, std::string>& metadata) {
         return dapr.invoke_binding(binding, operation, data, metadata);
       },
-      &channel_credentials, [] { return time::instant_now(); });
+      channel_credentials, [] { return time::instant_now(); });
   notify::NotifierConfig config;
   config.app_url = rt.args()["app-url"].as<std::string>();
   config.retry_window = std::chrono::seconds(std::max(1, rt.args()["retry-window"].as<int>()));

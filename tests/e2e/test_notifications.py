@@ -33,6 +33,20 @@ def task_with_reminder(api, title, seconds_ahead=6):
     return task, fire_at
 
 
+def task_and_its_reminder_event(api, title):
+    """A task whose reminder fires in 4 s, and the reminder event as it went over `reminders`
+    (to publish again, as Kafka would redeliver it)."""
+    tail = TopicTail("reminders")
+    try:
+        task, _ = task_with_reminder(api, title, seconds_ahead=4)
+        event = tail.wait_for(lambda m: m["event"].get("type") == REMINDER_TYPE and
+                              m["event"]["data"]["task_id"] == task["id"], timeout=60,
+                              what="the reminder event")[0]["event"]
+    finally:
+        tail.close()
+    return task, event
+
+
 def inbox(api, **params):
     r = api.get("/api/v1/notifications", params=params)
     assert r.status_code == 200, r.text
@@ -85,14 +99,7 @@ def test_a_reminder_reaches_email_push_and_inbox_within_2s():
 
 def test_the_same_reminder_event_delivered_twice_sends_one_email():
     api = user_with_channels(push=False)
-    tail = TopicTail("reminders")
-    try:
-        task, _ = task_with_reminder(api, "Water the plants", seconds_ahead=4)
-        event = tail.wait_for(lambda m: m["event"].get("type") == REMINDER_TYPE and
-                              m["event"]["data"]["task_id"] == task["id"], timeout=60,
-                              what="the reminder event")[0]["event"]
-    finally:
-        tail.close()
+    task, event = task_and_its_reminder_event(api, "Water the plants")
     wait_for(lambda: emails_to(api.email), 60, interval=0.05, what="the email")
     before = metric("notification-service", "notification_deliveries_total",
                     channel="email", outcome="duplicate")
@@ -110,14 +117,7 @@ def test_a_burst_of_redelivered_reminders_leaves_the_state_store_usable():
     and FCM) must not be written again: a refused first write counts as a failure to the
     sidecar's circuit breaker (open after 10), which would then fail every state call."""
     api = user_with_channels(email=False, push=False)
-    tail = TopicTail("reminders")
-    try:
-        task, _ = task_with_reminder(api, "Stretch", seconds_ahead=4)
-        event = tail.wait_for(lambda m: m["event"].get("type") == REMINDER_TYPE and
-                              m["event"]["data"]["task_id"] == task["id"], timeout=60,
-                              what="the reminder event")[0]["event"]
-    finally:
-        tail.close()
+    task, event = task_and_its_reminder_event(api, "Stretch")
     inbox_item(api, task["id"], in_app="sent")
     before = metric("notification-service", "notification_deliveries_total",
                     channel="in_app", outcome="duplicate")

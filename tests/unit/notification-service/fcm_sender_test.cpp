@@ -78,7 +78,7 @@ TEST_CASE("FCM gets a token for the user's service account, then sends with it",
           "[notify][fcm][sender]") {
   FakeGoogle google;
   auto now = at("2026-12-01T13:45:00Z");
-  FcmSender sender(google.binding(), &box(), [&now] { return now; });
+  FcmSender sender(google.binding(), box(), [&now] { return now; });
 
   const SendResult result = sender.send(notice(), fcm_profile());
   CHECK(result.outcome == SendOutcome::sent);
@@ -104,7 +104,7 @@ TEST_CASE("FCM gets a token for the user's service account, then sends with it",
 TEST_CASE("FCM keeps the access token until a minute before it expires", "[notify][fcm][sender]") {
   FakeGoogle google;
   auto now = at("2026-12-01T13:45:00Z");
-  FcmSender sender(google.binding(), &box(), [&now] { return now; });
+  FcmSender sender(google.binding(), box(), [&now] { return now; });
   REQUIRE(sender.send(notice(), fcm_profile()).outcome == SendOutcome::sent);
   now += std::chrono::seconds(3599 - 61);
   REQUIRE(sender.send(notice(), fcm_profile()).outcome == SendOutcome::sent);
@@ -119,7 +119,7 @@ TEST_CASE("FCM answering 401 drops the token: the retry fetches a new one",
           "[notify][fcm][sender]") {
   FakeGoogle google;
   auto now = at("2026-12-01T13:45:00Z");
-  FcmSender sender(google.binding(), &box(), [&now] { return now; });
+  FcmSender sender(google.binding(), box(), [&now] { return now; });
   google.send_status = 401;
   const SendResult first = sender.send(notice(), fcm_profile());
   CHECK(first.outcome == SendOutcome::transient_failure);
@@ -137,19 +137,19 @@ TEST_CASE("FCM failures: final for a refused device or key, retried while Google
   {
     FakeGoogle google;  // UNREGISTERED device token
     google.send_status = 404;
-    FcmSender sender(google.binding(), &box(), clock);
+    FcmSender sender(google.binding(), box(), clock);
     CHECK(sender.send(notice(), fcm_profile()).outcome == SendOutcome::permanent_failure);
   }
   {
     FakeGoogle google;  // FCM overloaded
     google.send_status = 503;
-    FcmSender sender(google.binding(), &box(), clock);
+    FcmSender sender(google.binding(), box(), clock);
     CHECK(sender.send(notice(), fcm_profile()).outcome == SendOutcome::transient_failure);
   }
   {
     FakeGoogle google;  // invalid_grant: the key was deleted in the Google console
     google.token_status = 400;
-    FcmSender sender(google.binding(), &box(), clock);
+    FcmSender sender(google.binding(), box(), clock);
     const SendResult result = sender.send(notice(), fcm_profile());
     CHECK(result.outcome == SendOutcome::permanent_failure);
     CHECK_THAT(result.error, Catch::StartsWith("FCM token: "));
@@ -158,13 +158,13 @@ TEST_CASE("FCM failures: final for a refused device or key, retried while Google
   {
     FakeGoogle google;  // the token endpoint is down
     google.token_status = 502;
-    FcmSender sender(google.binding(), &box(), clock);
+    FcmSender sender(google.binding(), box(), clock);
     CHECK(sender.send(notice(), fcm_profile()).outcome == SendOutcome::transient_failure);
   }
   {
     FakeGoogle google;  // 200 without a token
     google.token_answers = {R"({"token_type":"Bearer"})"};
-    FcmSender sender(google.binding(), &box(), clock);
+    FcmSender sender(google.binding(), box(), clock);
     CHECK(sender.send(notice(), fcm_profile()).outcome == SendOutcome::transient_failure);
     CHECK(google.count("fcm") == 0);
   }
@@ -174,7 +174,7 @@ TEST_CASE("FCM credentials sealed under another key fail at once, and nothing is
           "[notify][fcm][sender]") {
   FakeGoogle google;
   const todo::auth::CredentialBox other("a different channel credentials key");
-  FcmSender sender(google.binding(), &other, [] { return at("2026-12-01T13:45:00Z"); });
+  FcmSender sender(google.binding(), other, [] { return at("2026-12-01T13:45:00Z"); });
   const SendResult result = sender.send(notice(), fcm_profile());
   CHECK(result.outcome == SendOutcome::permanent_failure);
   CHECK_THAT(result.error, Catch::Contains("service_account again"));
@@ -183,7 +183,7 @@ TEST_CASE("FCM credentials sealed under another key fail at once, and nothing is
 
 TEST_CASE("FCM is unavailable until it is on and fully configured", "[notify][fcm][sender]") {
   FakeGoogle google;
-  FcmSender sender(google.binding(), &box(), [] { return at("2026-12-01T13:45:00Z"); });
+  FcmSender sender(google.binding(), box(), [] { return at("2026-12-01T13:45:00Z"); });
   Profile p = fcm_profile();
   CHECK(sender.unavailable_reason(p).empty());
   p.channels.fcm_credentials.clear();
@@ -194,8 +194,6 @@ TEST_CASE("FCM is unavailable until it is on and fully configured", "[notify][fc
   CHECK(sender.unavailable_reason(p) == "no FCM device token is set");
   p.channels.fcm = false;
   CHECK(sender.unavailable_reason(p) == "FCM is turned off");
-  FcmSender keyless(google.binding(), nullptr, [] { return at("2026-12-01T13:45:00Z"); });
-  CHECK_FALSE(keyless.unavailable_reason(fcm_profile()).empty());
 }
 
 TEST_CASE("url_path keeps what follows the host", "[notify][fcm][sender]") {
