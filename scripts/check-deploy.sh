@@ -161,7 +161,7 @@ if want workflows; then
 fi
 
 if want scripts; then
-  mapfile -t scripts < <(find "$root/scripts" "$root/docker" "$root/tests/deploy" -name '*.sh' 2>/dev/null | sort)
+  mapfile -t scripts < <(find "$root/scripts" "$root/docker" "$root/tests/deploy" "$root/tests/scripts" -name '*.sh' 2>/dev/null | sort)
   if shellcheck -x -P SCRIPTDIR "${scripts[@]}"; then
     log "ok   shellcheck: ${#scripts[@]} script(s)"
   else

@@ -36,6 +36,7 @@ if [ "${KEEP_STACK:-0}" = "0" ]; then
   trap 'bash "$here/run.sh" stop >/dev/null 2>&1 || true' EXIT
 fi
 bash "$here/run.sh" start
+bash "$ROOT/tests/scripts/test_kafka_storage.sh"  # the scripts' own logic (tests/scripts)
 # shellcheck disable=SC2086
 "$venv/bin/pytest" -q -p no:cacheprovider ${PYTEST_ARGS:-} "$ROOT/tests/e2e"
 bash "$ROOT/tests/ui/run.sh"  # the web app in headless chromium (tests/ui)

@@ -147,6 +147,24 @@ _kafka_tool_java() {
     -cp "$KAFKA_LIBS/*" "$@"
 }
 
+# A Kafka Uuid: 16 random bytes, base64url without padding, as `kafka-storage random-uuid` prints.
+# Like Kafka's Uuid.randomUuid, never one that starts with '-': one id in 64 would, and command-line
+# parsers (kafka-storage's among them) take such a word for an option.
+kafka_random_cluster_id() {
+  local id
+  while :; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    [ "${id:0:1}" != "-" ] && break
+  done
+  printf '%s\n' "$id"
+}
+
+# kafka_format_storage CONFIG CLUSTER_ID: formats the log dirs CONFIG names (KRaft, standalone).
+kafka_format_storage() {
+  # `--cluster-id=ID` in one word: argparse4j reads a separate word that starts with '-' as an option.
+  _kafka_tool_java kafka.tools.StorageTool format --config "$1" "--cluster-id=$2" --ignore-formatted
+}
+
 kafka_start() {
   kafka_ensure
   local pid
@@ -166,11 +184,9 @@ kafka_start() {
 
   if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
     local cluster_id
-    # A Kafka Uuid: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints).
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    cluster_id="$(kafka_random_cluster_id)"
     log "formatting Kafka storage in $KAFKA_DATA (cluster id $cluster_id)"
-    _kafka_tool_java kafka.tools.StorageTool format --config "$KAFKA_RUN/server.properties" \
-      --cluster-id "$cluster_id" --ignore-formatted >>"$KAFKA_LOG" 2>&1 ||
+    kafka_format_storage "$KAFKA_RUN/server.properties" "$cluster_id" >>"$KAFKA_LOG" 2>&1 ||
       die "kafka storage format failed; see $KAFKA_LOG"
   fi
 
