@@ -40,99 +40,109 @@ std::optional<DeliveryStatus> delivery_status_from(const std::string& s) {
   return std::nullopt;
 }
 
-nlohmann::json to_json(const DeliveryRecord& r) {
-  nlohmann::json j = {{"status", to_string(r.status)},
-                      {"attempts", r.attempts},
-                      {"first_attempt_at", instant_text(r.first_attempt_at)},
-                      {"lease_until", instant_text(r.lease_until)}};
-  if (!r.last_error.empty()) j["last_error"] = r.last_error;
-  if (r.finished_at) j["finished_at"] = instant_text(*r.finished_at);
-  return j;
+bool DeliveryRecord::finished() const {
+  for (const auto& [name, channel] : channels) {
+    if (channel.status == DeliveryStatus::pending) return false;
+  }
+  return true;
 }
+
+nlohmann::json to_json(const DeliveryRecord& r) {
+  nlohmann::json channels = nlohmann::json::object();
+  for (const auto& [name, c] : r.channels) {
+    nlohmann::json j = {{"status", to_string(c.status)},
+                        {"attempts", c.attempts},
+                        {"first_attempt_at", instant_text(c.first_attempt_at)}};
+    if (!c.last_error.empty()) j["last_error"] = c.last_error;
+    if (c.finished_at) j["finished_at"] = instant_text(*c.finished_at);
+    channels[name] = std::move(j);
+  }
+  return {{"channels", std::move(channels)}, {"lease_until", instant_text(r.lease_until)}};
+}
+
+namespace {
+
+ChannelDelivery channel_from_json(const nlohmann::json& j) {
+  ChannelDelivery c;
+  if (!j.is_object()) return c;
+  if (auto s = j.find("status"); s != j.end() && s->is_string()) {
+    c.status = delivery_status_from(s->get<std::string>()).value_or(DeliveryStatus::pending);
+  }
+  if (auto a = j.find("attempts"); a != j.end() && a->is_number_integer())
+    c.attempts = a->get<int>();
+  c.first_attempt_at = instant_or(j, "first_attempt_at", time::Instant{});
+  if (auto e = j.find("last_error"); e != j.end() && e->is_string()) c.last_error = *e;
+  if (j.contains("finished_at")) c.finished_at = instant_or(j, "finished_at", time::Instant{});
+  return c;
+}
+
+// Puts each planned channel the record lacks into it: skipped with its reason, or pending.
+void add_missing_channels(DeliveryRecord& record, const ChannelPlan& plan, time::Instant now) {
+  for (const auto& [name, reason] : plan) {
+    if (record.channels.count(name)) continue;
+    ChannelDelivery& c = record.channels[name];
+    c.first_attempt_at = now;
+    if (!reason.empty()) {
+      c.status = DeliveryStatus::skipped;
+      c.last_error = reason;
+      c.finished_at = now;
+    }
+  }
+}
+
+}  // namespace
 
 DeliveryRecord record_from_json(const nlohmann::json& j) {
   DeliveryRecord r;
   if (!j.is_object()) return r;
-  if (auto s = j.find("status"); s != j.end() && s->is_string()) {
-    r.status = delivery_status_from(s->get<std::string>()).value_or(DeliveryStatus::pending);
+  if (auto channels = j.find("channels"); channels != j.end() && channels->is_object()) {
+    for (const auto& [name, value] : channels->items()) r.channels[name] = channel_from_json(value);
   }
-  if (auto a = j.find("attempts"); a != j.end() && a->is_number_integer())
-    r.attempts = a->get<int>();
-  r.first_attempt_at = instant_or(j, "first_attempt_at", time::Instant{});
   r.lease_until = instant_or(j, "lease_until", time::Instant{});
-  if (auto e = j.find("last_error"); e != j.end() && e->is_string()) r.last_error = *e;
-  if (j.contains("finished_at")) r.finished_at = instant_or(j, "finished_at", time::Instant{});
   return r;
 }
 
-std::string delivery_key(const std::string& notification_id, const std::string& channel) {
-  return "delivery-" + notification_id + "-" + channel;
+std::string delivery_key(const std::string& notification_id) {
+  return "deliveries-" + notification_id;
 }
 
-Claim DeliveryLedger::claim(const std::string& key, time::Instant now) {
-  // Two rounds are enough: a conflict means someone else wrote the record, and the second read
+Claim DeliveryLedger::claim(const std::string& notification_id, const ChannelPlan& plan,
+                            time::Instant now) {
+  const std::string key = delivery_key(notification_id);
+  // Three rounds are plenty: a conflict means someone else wrote the record, and the next read
   // sees what they wrote.
   for (int round = 0; round < 3; ++round) {
     auto existing = store_.get(key);
     if (!existing) {
       DeliveryRecord fresh;
-      fresh.first_attempt_at = now;
+      add_missing_channels(fresh, plan, now);
       fresh.lease_until = now + lease_;
       try {
-        store_.create(key, to_json(fresh));
-        return {ClaimResult::proceed, fresh};
+        store_.create(key, to_json(fresh), retention_);
+        return {fresh.finished() ? ClaimResult::finished : ClaimResult::proceed, fresh, true};
       } catch (const WriteConflict&) {
         continue;  // created by a concurrent worker: read it
       }
     }
     DeliveryRecord record = record_from_json(existing->value);
-    if (record.status != DeliveryStatus::pending) return {ClaimResult::finished, record};
-    if (record.lease_until > now) return {ClaimResult::busy, record};
+    add_missing_channels(record, plan, now);  // only a damaged record, or a channel added since
+    if (record.finished()) return {ClaimResult::finished, record, false};
+    if (record.lease_until > now) return {ClaimResult::busy, record, false};
     record.lease_until = now + lease_;
     try {
-      store_.put(key, to_json(record), existing->etag);
-      return {ClaimResult::proceed, record};
+      store_.put(key, to_json(record), existing->etag, retention_);
+      return {ClaimResult::proceed, record, false};
     } catch (const WriteConflict&) {
       continue;
     }
   }
-  return {ClaimResult::busy, {}};
+  return {ClaimResult::busy, {}, false};
 }
 
-void DeliveryLedger::finish(const std::string& key, DeliveryRecord record, DeliveryStatus status,
-                            time::Instant now, const std::string& error) {
-  record.status = status;
-  if (status == DeliveryStatus::sent) ++record.attempts;
-  if (!error.empty()) record.last_error = error;
-  record.finished_at = now;
+void DeliveryLedger::record(const std::string& notification_id, DeliveryRecord record,
+                            time::Instant now) {
   record.lease_until = now;
-  store_.put(key, to_json(record));
-}
-
-void DeliveryLedger::attempt_failed(const std::string& key, DeliveryRecord record,
-                                    const std::string& error, time::Instant now) {
-  ++record.attempts;
-  record.last_error = error;
-  record.lease_until = now;
-  store_.put(key, to_json(record));
-}
-
-void DeliveryLedger::skip(const std::string& key, const std::string& reason, time::Instant now) {
-  // Read first, as claim does: a refused first write counts as a failure to the sidecar's
-  // component retry and circuit breaker, and a redelivered batch of reminders would otherwise
-  // refuse one per skipped channel, enough to open the breaker for every state call.
-  if (store_.get(key)) return;  // decided before: a redelivery keeps the first decision
-  DeliveryRecord record;
-  record.status = DeliveryStatus::skipped;
-  record.first_attempt_at = now;
-  record.lease_until = now;
-  record.last_error = reason;
-  record.finished_at = now;
-  try {
-    store_.create(key, to_json(record));
-  } catch (const WriteConflict&) {
-    // A concurrent delivery of the same event decided first: keep its decision.
-  }
+  store_.put(delivery_key(notification_id), to_json(record), "", retention_);
 }
 
 }  // namespace todo::notify

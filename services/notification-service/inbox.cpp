@@ -1,8 +1,23 @@
 #include "inbox.hpp"
 
+#include <array>
+#include <mutex>
 #include <stdexcept>
 
 namespace todo::notify {
+namespace {
+
+// One user's inbox changes one at a time within this process. A user's reminders share a Kafka
+// partition (the user id is the key), so they reach one replica, where a batch runs them side by
+// side: without this they raced on the inbox's ETag, and every lost race is a failed write to
+// the sidecar, whose circuit breaker then opened for every state call (seen at 100 reminders in
+// flight). Striped by user so unrelated users rarely wait for each other.
+std::mutex& inbox_lock(const std::string& user_id) {
+  static std::array<std::mutex, 64> stripes;
+  return stripes[std::hash<std::string>{}(user_id) % stripes.size()];
+}
+
+}  // namespace
 
 std::string inbox_key(const std::string& user_id) {
   return "inbox-" + user_id;
@@ -11,7 +26,8 @@ std::string inbox_key(const std::string& user_id) {
 template <class Change>
 auto Inbox::modify(const std::string& user_id, Change change) {
   const auto key = inbox_key(user_id);
-  for (int round = 0; round < 8; ++round) {
+  std::lock_guard<std::mutex> one_writer(inbox_lock(user_id));
+  for (int round = 0; round < 8; ++round) {  // still guarded by the ETag: other replicas, devices
     auto stored = store_.get(key);
     nlohmann::json items =
         stored && stored->value.is_array() ? stored->value : nlohmann::json::array();

@@ -41,23 +41,28 @@ bool read_unread_only(const httplib::Request& req) {
       {{"errors", {{{"field", "unread"}, {"message", "must be true or false"}}}}});
 }
 
-// Fills each item's channels with the delivery records' live statuses.
+// Fills each item's channels with the delivery records' live statuses (one record per item).
 void add_statuses(StateStore& store, std::vector<InboxItem>& items) {
   std::vector<std::string> keys;
   for (const auto& item : items) {
     const nlohmann::json channels = item.value("channels", nlohmann::json::object());
     for (const auto& channel : channels.items()) {
-      if (channel.value() == "pending") keys.push_back(delivery_key(item["id"], channel.key()));
+      if (channel.value() == "pending") {
+        keys.push_back(delivery_key(item["id"]));
+        break;
+      }
     }
   }
-  std::map<std::string, std::string> status_of;
+  std::map<std::string, DeliveryRecord> record_of;
   for (const auto& [key, stored] : store.get_many(keys)) {
-    status_of[key] = to_string(record_from_json(stored.value).status);
+    record_of[key] = record_from_json(stored.value);
   }
   for (auto& item : items) {
+    auto record = record_of.find(delivery_key(item["id"]));
+    if (record == record_of.end()) continue;
     for (auto& channel : item["channels"].items()) {
-      auto it = status_of.find(delivery_key(item["id"], channel.key()));
-      if (it != status_of.end()) channel.value() = it->second;
+      auto part = record->second.channels.find(channel.key());
+      if (part != record->second.channels.end()) channel.value() = to_string(part->second.status);
     }
   }
 }

@@ -61,11 +61,14 @@ int main(int argc, char** argv) {
       rt.metrics(), [] { return time::instant_now(); });
 
   // Reminders are independent of each other: taken in batches and delivered side by side, so
-  // one slow delivery does not hold the others of its partition.
+  // one slow delivery does not hold the others of its partition. Every entry of a batch runs at
+  // once (parallelism = batch size): Dapr's Kafka component hands over one bulk batch at a time
+  // for all partitions (one mutex in its consumer), so a batch's duration is the whole
+  // service's pace. 32 workers: 155 reminders/s; 100: 164-179/s (docs/benchmarks.md).
   dapr::Subscription reminders{service::kPubSub, "reminders", "/events/reminders", "reminders-dlq"};
   reminders.bulk_max_messages = 100;
   reminders.bulk_max_await_ms = 20;
-  reminders.bulk_parallelism = 16;
+  reminders.bulk_parallelism = 100;
   rt.subscriber().subscribe(
       reminders, [&notifier](const dapr::CloudEvent& ev) { return notifier.handle(ev); });
 

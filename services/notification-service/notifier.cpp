@@ -54,44 +54,58 @@ dapr::Outcome Notifier::handle(const dapr::CloudEvent& event) {
   const auto stored = profiles_.get(due.user_id);
   const Profile profile = stored ? *stored : fallback_profile(due);
   const ReminderNotice notice = build_notice(id, due, stored, config_.app_url);
+  const auto now = clock_();
 
-  nlohmann::json plan = nlohmann::json::object();
+  ChannelPlan plan;
+  nlohmann::json inbox_plan = nlohmann::json::object();
   for (auto* channel : channels_) {
-    plan[channel->name()] = channel->unavailable_reason(profile).empty() ? "pending" : "skipped";
+    plan[channel->name()] = channel->unavailable_reason(profile);
+    inbox_plan[channel->name()] = plan[channel->name()].empty() ? "pending" : "skipped";
   }
   // The inbox is the record of every notification, whichever channels carry it.
-  inbox_.add(due.user_id, inbox_item(notice, plan, clock_()));
+  inbox_.add(due.user_id, inbox_item(notice, inbox_plan, now));
 
-  std::vector<std::future<ChannelResult>> results;
+  Claim claim = ledger_.claim(id, plan, now);
+  if (claim.created) {
+    for (const auto& [name, c] : claim.record.channels) {
+      if (c.status == DeliveryStatus::skipped) count(name.c_str(), "skipped");
+    }
+  }
+  if (claim.result == ClaimResult::busy) return dapr::Outcome::kRetry;
+  if (claim.result == ClaimResult::finished) {
+    if (!claim.created) {
+      for (const auto& [name, c] : claim.record.channels) {
+        if (c.status != DeliveryStatus::skipped) count(name.c_str(), "duplicate");
+      }
+    }
+    return dapr::Outcome::kSuccess;
+  }
+
+  // The pending channels, side by side; each updates only its own part of the record.
+  std::vector<std::future<bool>> retries;
   for (auto* channel : channels_) {
-    results.push_back(std::async(std::launch::async, [this, channel, &notice, &profile, &event] {
-      return deliver(*channel, notice, profile, event.data);
+    auto part = claim.record.channels.find(channel->name());
+    if (part == claim.record.channels.end() || part->second.status != DeliveryStatus::pending)
+      continue;
+    ChannelDelivery* delivery = &part->second;
+    retries.push_back(std::async(std::launch::async, [this, channel, delivery, &notice, &profile,
+                                                      &event, now] {
+      return deliver(*channel, *delivery, notice, profile, event.data, now) == ChannelResult::retry;
     }));
   }
   bool retry = false;
-  for (auto& r : results) retry = (r.get() == ChannelResult::retry) || retry;
+  for (auto& r : retries) retry = r.get() || retry;
+  ledger_.record(id, claim.record, clock_());
   return retry ? dapr::Outcome::kRetry : dapr::Outcome::kSuccess;
 }
 
-Notifier::ChannelResult Notifier::deliver(ChannelSender& channel, const ReminderNotice& notice,
-                                          const Profile& profile,
-                                          const nlohmann::json& event_data) {
-  const std::string key = delivery_key(notice.notification_id, channel.name());
-  const auto now = clock_();
-  if (auto reason = channel.unavailable_reason(profile); !reason.empty()) {
-    ledger_.skip(key, reason, now);
-    count(channel.name(), "skipped");
-    return ChannelResult::done;
-  }
-  const Claim claim = ledger_.claim(key, now);
-  if (claim.result == ClaimResult::finished) {
-    count(channel.name(), "duplicate");
-    return ChannelResult::done;
-  }
-  if (claim.result == ClaimResult::busy) return ChannelResult::retry;
-
-  auto give_up = [&](const std::string& error) {
-    ledger_.finish(key, claim.record, DeliveryStatus::failed, now, error);
+Notifier::ChannelResult Notifier::deliver(ChannelSender& channel, ChannelDelivery& delivery,
+                                          const ReminderNotice& notice, const Profile& profile,
+                                          const nlohmann::json& event_data, time::Instant now) {
+  auto give_up = [&](const std::string& error, time::Instant at) {
+    delivery.status = DeliveryStatus::failed;
+    delivery.last_error = error;
+    delivery.finished_at = at;
     count(channel.name(), "failed");
     spdlog::warn("notification {} on {} failed for good: {}", notice.notification_id,
                  channel.name(), error);
@@ -99,21 +113,24 @@ Notifier::ChannelResult Notifier::deliver(ChannelSender& channel, const Reminder
                   {"channel", channel.name()},
                   {"user_id", notice.user_id},
                   {"task_id", notice.task_id},
-                  {"attempts", claim.record.attempts},
+                  {"attempts", delivery.attempts},
                   {"error", error},
                   {"reminder", event_data}});
     return ChannelResult::done;
   };
-  if (claim.record.attempts > 0 && now - claim.record.first_attempt_at >= config_.retry_window) {
-    return give_up("gave up after " + std::to_string(claim.record.attempts) +
-                   " attempts: " + claim.record.last_error);
+  if (delivery.attempts > 0 && now - delivery.first_attempt_at >= config_.retry_window) {
+    return give_up(
+        "gave up after " + std::to_string(delivery.attempts) + " attempts: " + delivery.last_error,
+        now);
   }
 
   const SendResult result = channel.send(notice, profile);
   const auto after = clock_();
+  ++delivery.attempts;
   switch (result.outcome) {
     case SendOutcome::sent: {
-      ledger_.finish(key, claim.record, DeliveryStatus::sent, after);
+      delivery.status = DeliveryStatus::sent;
+      delivery.finished_at = after;
       count(channel.name(), "sent");
       const double delay = std::chrono::duration<double>(after - notice.fire_at).count();
       registry_
@@ -124,14 +141,14 @@ Notifier::ChannelResult Notifier::deliver(ChannelSender& channel, const Reminder
       return ChannelResult::done;
     }
     case SendOutcome::permanent_failure:
-      return give_up(result.error);
+      return give_up(result.error, after);
     case SendOutcome::transient_failure:
       break;
   }
-  ledger_.attempt_failed(key, claim.record, result.error, after);
+  delivery.last_error = result.error;
   count(channel.name(), "retry");
   spdlog::info("notification {} on {}: attempt {} failed, will retry: {}", notice.notification_id,
-               channel.name(), claim.record.attempts + 1, result.error);
+               channel.name(), delivery.attempts, result.error);
   return ChannelResult::retry;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Handles one reminder.due event: records it in the user's inbox, then delivers it on every
-// channel the user chose, each exactly once (delivery_ledger.hpp), the channels in parallel so a
-// slow mail server never delays a push.
+// channel the user chose, each exactly once (delivery_ledger.hpp: one record per reminder,
+// claimed before and written after), the channels in parallel so a slow mail server never
+// delays a push.
 //
 // Retries: a channel that failed transiently makes the handler answer RETRY; the sidecar
 // redelivers the event with exponential backoff and jitter (notification-service's resiliency
@@ -41,8 +42,10 @@ class Notifier {
 
  private:
   enum class ChannelResult { done, retry };
-  ChannelResult deliver(ChannelSender& channel, const ReminderNotice& notice,
-                        const Profile& profile, const nlohmann::json& event_data);
+  // Sends one pending channel and writes its outcome into `delivery` (its part of the record).
+  ChannelResult deliver(ChannelSender& channel, ChannelDelivery& delivery,
+                        const ReminderNotice& notice, const Profile& profile,
+                        const nlohmann::json& event_data, time::Instant now);
   void count(const char* channel, const char* outcome);
 
   NotifierConfig config_;

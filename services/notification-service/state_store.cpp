@@ -21,11 +21,21 @@ std::vector<std::pair<std::string, StoredValue>> DaprStateStore::get_many(
   return out;
 }
 
-void DaprStateStore::create(const std::string& key, const nlohmann::json& value) {
+namespace {
+
+void set_ttl(dapr::StateWrite& write, std::chrono::seconds ttl) {
+  if (ttl.count() > 0) write.metadata["ttlInSeconds"] = std::to_string(ttl.count());
+}
+
+}  // namespace
+
+void DaprStateStore::create(const std::string& key, const nlohmann::json& value,
+                            std::chrono::seconds ttl) {
   dapr::StateWrite write;
   write.key = key;
   write.value = value;
   write.first_write = true;
+  set_ttl(write, ttl);
   try {
     dapr_.save_state(store_, {write});
   } catch (const dapr::DaprError& e) {
@@ -38,10 +48,11 @@ void DaprStateStore::create(const std::string& key, const nlohmann::json& value)
 }
 
 void DaprStateStore::put(const std::string& key, const nlohmann::json& value,
-                         const std::string& etag) {
+                         const std::string& etag, std::chrono::seconds ttl) {
   dapr::StateWrite write;
   write.key = key;
   write.value = value;
+  set_ttl(write, ttl);
   if (!etag.empty()) write.etag = etag;
   try {
     dapr_.save_state(store_, {write});

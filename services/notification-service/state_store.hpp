@@ -1,6 +1,7 @@
 #pragma once
 // The few state operations notification-service needs, behind an interface so the delivery
 // logic can be unit-tested with an in-memory store; DaprStateStore is the real one.
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -32,11 +33,21 @@ class StateStore {
   virtual std::vector<std::pair<std::string, StoredValue>> get_many(
       const std::vector<std::string>& keys) = 0;
   // Creates the key; throws WriteConflict when it already exists (first-write-wins).
-  virtual void create(const std::string& key, const nlohmann::json& value) = 0;
+  // A positive `ttl` makes the store delete the key that long after this write.
+  virtual void create(const std::string& key, const nlohmann::json& value,
+                      std::chrono::seconds ttl) = 0;
   // Replaces the value if the ETag still matches (throws WriteConflict), or unconditionally
-  // when `etag` is empty.
-  virtual void put(const std::string& key, const nlohmann::json& value,
-                   const std::string& etag = "") = 0;
+  // when `etag` is empty. `ttl` as for create.
+  virtual void put(const std::string& key, const nlohmann::json& value, const std::string& etag,
+                   std::chrono::seconds ttl) = 0;
+
+  // Keys that live until they are overwritten or deleted.
+  void create(const std::string& key, const nlohmann::json& value) {
+    create(key, value, std::chrono::seconds{0});
+  }
+  void put(const std::string& key, const nlohmann::json& value, const std::string& etag = "") {
+    put(key, value, etag, std::chrono::seconds{0});
+  }
 };
 
 class DaprStateStore : public StateStore {
@@ -45,8 +56,12 @@ class DaprStateStore : public StateStore {
   std::optional<StoredValue> get(const std::string& key) override;
   std::vector<std::pair<std::string, StoredValue>> get_many(
       const std::vector<std::string>& keys) override;
-  void create(const std::string& key, const nlohmann::json& value) override;
-  void put(const std::string& key, const nlohmann::json& value, const std::string& etag) override;
+  using StateStore::create;
+  using StateStore::put;
+  void create(const std::string& key, const nlohmann::json& value,
+              std::chrono::seconds ttl) override;
+  void put(const std::string& key, const nlohmann::json& value, const std::string& etag,
+           std::chrono::seconds ttl) override;
 
  private:
   dapr::Client& dapr_;

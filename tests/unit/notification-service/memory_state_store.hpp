@@ -24,19 +24,27 @@ class MemoryStateStore : public StateStore {
     }
     return out;
   }
-  void create(const std::string& key, const nlohmann::json& value) override {
+  using StateStore::create;
+  using StateStore::put;
+  void create(const std::string& key, const nlohmann::json& value,
+              std::chrono::seconds ttl) override {
     std::lock_guard<std::mutex> lock(mu_);
     if (data_.count(key)) {
       ++refused_first_writes;
       throw WriteConflict(key);
     }
     data_[key] = {value, std::to_string(++etag_)};
+    ttl_of[key] = ttl;
+    ++writes;
   }
-  void put(const std::string& key, const nlohmann::json& value, const std::string& etag) override {
+  void put(const std::string& key, const nlohmann::json& value, const std::string& etag,
+           std::chrono::seconds ttl) override {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = data_.find(key);
     if (!etag.empty() && (it == data_.end() || it->second.etag != etag)) throw WriteConflict(key);
     data_[key] = {value, std::to_string(++etag_)};
+    ttl_of[key] = ttl;
+    ++writes;
   }
   std::size_t size() {
     std::lock_guard<std::mutex> lock(mu_);
@@ -46,6 +54,8 @@ class MemoryStateStore : public StateStore {
   // First writes refused because the key existed: the real sidecar counts each as a failure
   // toward its circuit breaker.
   std::size_t refused_first_writes = 0;
+  std::size_t writes = 0;                              // accepted writes (create and put)
+  std::map<std::string, std::chrono::seconds> ttl_of;  // each key's TTL at its last write
 
  private:
   std::mutex mu_;

@@ -92,7 +92,7 @@ struct Fixture {
         [this] { return now; });
   }
   nlohmann::json record(const std::string& channel) {
-    return store.get(delivery_key("task-1:rem-1:1796112000", channel))->value;
+    return store.get(delivery_key("task-1:rem-1:1796112000"))->value["channels"][channel];
   }
 };
 
@@ -140,6 +140,32 @@ TEST_CASE("a redelivered event does not try to write its records again") {
   CHECK(f.store.refused_first_writes == refused_before);
   CHECK(f.record("email")["status"] == "skipped");
   CHECK(f.push.sends == 1);
+}
+
+TEST_CASE("a reminder costs three state writes whatever its channels: inbox, claim, outcomes") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, false));  // email and in-app sent, push skipped
+  const std::size_t before = f.store.writes;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.store.writes - before == 3);
+  CHECK(f.record("email")["status"] == "sent");
+  CHECK(f.record("push")["status"] == "skipped");
+  CHECK(f.record("in_app")["status"] == "sent");
+  // Deleted by the store long after any redelivery could come, so records do not pile up.
+  CHECK(f.store.ttl_of.at(delivery_key("task-1:rem-1:1796112000")) == std::chrono::hours(24 * 30));
+  // A repeat reads and writes nothing new.
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.store.writes - before == 3);
+}
+
+TEST_CASE("a damaged delivery record is retried, not taken as finished") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, true));
+  f.store.put(delivery_key("task-1:rem-1:1796112000"), nlohmann::json("garbage"), "");
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 1);
+  CHECK(f.push.sends == 1);
+  CHECK(f.record("email")["status"] == "sent");
 }
 
 TEST_CASE("without a known profile only the in-app channel is used") {
@@ -190,8 +216,8 @@ TEST_CASE("a delivery another worker holds is not sent twice") {
   Fixture f;
   ProfileProjection(f.store).apply(user(true, false));
   DeliveryLedger other(f.store, std::chrono::seconds(30));
-  REQUIRE(other.claim(delivery_key("task-1:rem-1:1796112000", "email"), f.now).result ==
-          ClaimResult::proceed);
+  const ChannelPlan plan = {{"email", ""}, {"push", "off"}, {"in_app", ""}};
+  REQUIRE(other.claim("task-1:rem-1:1796112000", plan, f.now).result == ClaimResult::proceed);
   REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
   CHECK(f.email.sends == 0);
   // The holder crashed: once its lease has run out the delivery is taken over.
