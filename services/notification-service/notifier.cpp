@@ -124,7 +124,14 @@ Notifier::ChannelResult Notifier::deliver(ChannelSender& channel, ChannelDeliver
         now);
   }
 
-  const SendResult result = channel.send(notice, profile);
+  SendResult result;
+  try {
+    result = channel.send(notice, profile);
+  } catch (const std::exception& e) {
+    // Senders map their dependencies' failures themselves; anything else is retried too, so
+    // the other channels' outcomes are still recorded in the one write after this.
+    result = {SendOutcome::transient_failure, e.what()};
+  }
   const auto after = clock_();
   ++delivery.attempts;
   switch (result.outcome) {

@@ -23,11 +23,13 @@ class FakeSender : public ChannelSender {
   SendResult send(const ReminderNotice& notice, const Profile&) override {
     ++sends;
     last_title = notice.title;
+    if (throwing) throw std::runtime_error("unexpected");
     if (failing) return {SendOutcome::transient_failure, "server down"};
     return {};
   }
   int sends = 0;
   bool failing = false;
+  bool throwing = false;
   std::string last_title;
 
  private:
@@ -193,6 +195,22 @@ TEST_CASE("a transient failure asks for redelivery and the retry sends only what
   CHECK(f.record("email")["status"] == "sent");
   CHECK(f.record("email")["attempts"] == 2);
   CHECK(f.dead_letters.empty());
+}
+
+TEST_CASE("a sender that throws is retried and the other channels' outcomes are kept") {
+  Fixture f;
+  ProfileProjection(f.store).apply(user(true, true));
+  f.push.throwing = true;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  CHECK(f.record("email")["status"] == "sent");
+  CHECK(f.record("push")["status"] == "pending");
+  CHECK(f.record("push")["last_error"] == "unexpected");
+
+  f.push.throwing = false;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.email.sends == 1);
+  CHECK(f.push.sends == 2);
+  CHECK(f.record("push")["status"] == "sent");
 }
 
 TEST_CASE("after the retry window a failing channel is marked failed and dead-lettered") {
