@@ -10,6 +10,7 @@
 #include "fcm_sender.hpp"
 #include "inbox_routes.hpp"
 #include "notifier.hpp"
+#include "retry_worker.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
 #include "time/instant.hpp"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
   config.app_url = rt.args()["app-url"].as<std::string>();
   config.retry_window = std::chrono::seconds(std::max(1, rt.args()["retry-window"].as<int>()));
   auto& dapr = rt.dapr();
+  notify::RetryQueue retry_queue(store);
   notify::Notifier notifier(
       config, store, {&email, &push, &in_app, &fcm},
       [&dapr](const nlohmann::json& failure) {
@@ -58,7 +60,8 @@ int main(int argc, char** argv) {
         dapr.publish(service::kPubSub, "reminders-dlq",
                      {{"type", "todo.notification.failed.v1"}, {"failure", failure}}, options);
       },
-      rt.metrics(), [] { return time::instant_now(); });
+      rt.metrics(), [] { return time::instant_now(); }, &retry_queue);
+  notify::RetryWorker retry_worker(notifier);
 
   // Reminders are independent of each other: taken in batches and delivered side by side, so
   // one slow delivery does not hold the others of its partition. Every entry of a batch runs at
@@ -90,5 +93,6 @@ int main(int argc, char** argv) {
     options.partition_key = c.user_id;
     dapr.publish(service::kPubSub, "task-commands", events::to_json(c), options);
   });
-  return rt.run();
+  retry_worker.start();
+  return rt.run([&retry_worker] { retry_worker.stop(); });
 }

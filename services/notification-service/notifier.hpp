@@ -4,14 +4,16 @@
 // claimed before and written after), the channels in parallel so a slow mail server never
 // delays a push.
 //
-// Retries: a channel that failed transiently makes the handler answer RETRY; the sidecar
-// redelivers the event with exponential backoff and jitter (notification-service's resiliency
-// policy), and channels already finished are not sent again. Once `retry_window` has passed
+// Retries: a channel that failed transiently is retried with exponential backoff and jitter,
+// from the RetryQueue (or, without one or when it cannot be written, by answering RETRY so the
+// sidecar redelivers); channels already finished are not sent again. Once `retry_window` has passed
 // since a channel's first attempt it is marked failed and a todo.notification.failed.v1 event
 // goes to the dead-letter topic `reminders-dlq`.
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <random>
 #include <vector>
 
 #include "channel_sender.hpp"
@@ -20,6 +22,7 @@
 #include "inbox.hpp"
 #include "metrics/metrics.hpp"
 #include "profile_projection.hpp"
+#include "retry_queue.hpp"
 
 namespace todo::notify {
 
@@ -35,13 +38,27 @@ using Clock = std::function<time::Instant()>;
 
 class Notifier {
  public:
+  // Without `retries` a reminder with a channel to retry is answered RETRY (Kafka redelivers
+  // it); with it, the retry is queued and the event answered SUCCESS (retry_queue.hpp says why).
   Notifier(NotifierConfig config, StateStore& store, std::vector<ChannelSender*> channels,
-           DeadLetter dead_letter, metrics::Registry& registry, Clock clock);
+           DeadLetter dead_letter, metrics::Registry& registry, Clock clock,
+           RetryQueue* retries = nullptr);
 
   dapr::Outcome handle(const dapr::CloudEvent& event);
+  // Runs the queued retries that are due (RetryWorker calls it every second); returns how
+  // many reminders are queued.
+  std::size_t retry_due();
 
  private:
   enum class ChannelResult { done, retry };
+  // One pass over a reminder: inbox, claim, the pending channels, the record.
+  struct Pass {
+    std::string notification_id;
+    bool to_retry = false;          // a channel is still pending
+    time::Instant next_attempt_at;  // when to try it again
+  };
+  Pass deliver_pending(const dapr::CloudEvent& event);
+  time::Instant backoff_from(time::Instant now, int attempts);
   // Sends one pending channel and writes its outcome into `delivery` (its part of the record).
   ChannelResult deliver(ChannelSender& channel, ChannelDelivery& delivery,
                         const ReminderNotice& notice, const Profile& profile,
@@ -56,6 +73,9 @@ class Notifier {
   DeadLetter dead_letter_;
   metrics::Registry& registry_;
   Clock clock_;
+  RetryQueue* retries_;
+  std::mutex random_mu_;
+  std::mt19937 random_{std::random_device{}()};
 };
 
 }  // namespace todo::notify

@@ -184,6 +184,16 @@ def test_an_email_during_an_smtp_outage_arrives_once_when_it_is_back():
         # The in-app notification arrives while the email waits.
         item = inbox_item(api, task["id"], in_app="sent")
         assert item["channels"]["email"] == "pending"
+        # Another user's reminder during the outage is not held behind the email being retried
+        # (Kafka redelivery held every partition's batches; the retry queue does not).
+        other = user_with_channels(email=False)
+        other_task, other_fire_at = task_with_reminder(other, "Feed the cat")
+        other_push = wait_for(lambda: pushes(other.push_topic), 20, interval=0.05,
+                              what="the other user's push during the outage")
+        assert other_push[0]["time"] <= other_fire_at.timestamp() + 2, \
+            other_push[0]["time"] - other_fire_at.timestamp()
+        other_item = inbox_item(other, other_task["id"], in_app="sent")
+        assert parse(other_item["created_at"]) - other_fire_at < timedelta(seconds=2)
         wait_for(lambda: utc_now() >= fire_at + timedelta(seconds=30), 40, interval=0.1,
                  what="30 s of outage")
         assert emails_to(api.email) == []

@@ -5,6 +5,7 @@
 #include "delivery_ledger.hpp"
 #include "inbox.hpp"
 #include "memory_state_store.hpp"
+#include "retry_queue.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo;
@@ -84,14 +85,16 @@ struct Fixture {
   FakeSender in_app{"in_app", [](const Profile&) { return ""; }};
   std::vector<nlohmann::json> dead_letters;
   NotifierConfig config;
+  RetryQueue queue{store};
   std::unique_ptr<Notifier> notifier;
 
-  Fixture() {
+  // Without the queue a retry is Kafka's redelivery (RETRY); with it, the queue's.
+  explicit Fixture(bool with_queue = false) {
     config.retry_window = std::chrono::seconds(60);
     notifier = std::make_unique<Notifier>(
         config, store, std::vector<ChannelSender*>{&email, &push, &in_app},
         [this](const nlohmann::json& f) { dead_letters.push_back(f); }, registry,
-        [this] { return now; });
+        [this] { return now; }, with_queue ? &queue : nullptr);
   }
   nlohmann::json record(const std::string& channel) {
     return store.get(delivery_key("task-1:rem-1:1796112000"))->value["channels"][channel];
@@ -290,4 +293,109 @@ TEST_CASE("the inbox keeps the newest items first, once each, up to its limit") 
   CHECK((*updated)["read"] == true);
   CHECK_FALSE(inbox.update(kUser, "missing", [](InboxItem& i) { i["read"] = true; }));
   CHECK(inbox.list("another-user").empty());
+}
+
+TEST_CASE("with the retry queue a transient failure is queued and the event answered at once") {
+  Fixture f(/*with_queue=*/true);
+  ProfileProjection(f.store).apply(user(true, true));
+  f.email.failing = true;
+  // SUCCESS: Kafka moves on to other users' reminders instead of redelivering this one.
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.push.sends == 1);
+  CHECK(f.record("email")["status"] == "pending");
+  std::size_t queued = 0;
+  CHECK(f.queue.due(f.now + std::chrono::seconds(2), &queued).size() == 1);
+  CHECK(queued == 1);
+
+  // Not due yet: nothing is sent. First backoff: 1 s +-20%, in whole seconds.
+  CHECK(f.notifier->retry_due() == 1);
+  CHECK(f.email.sends == 1);
+
+  f.email.failing = false;
+  f.now += std::chrono::seconds(2);
+  CHECK(f.notifier->retry_due() == 1);  // counted before this pass ran
+  CHECK(f.email.sends == 2);
+  CHECK(f.push.sends == 1);
+  CHECK(f.record("email")["status"] == "sent");
+  CHECK(f.queue.due(f.now + std::chrono::hours(1)).empty());
+  CHECK(f.notifier->retry_due() == 0);
+}
+
+TEST_CASE("queued retries back off and end failed after the window") {
+  Fixture f(/*with_queue=*/true);
+  ProfileProjection(f.store).apply(user(true, false));
+  f.email.failing = true;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  const auto first_due = f.queue.due(f.now + std::chrono::hours(1)).at(0).next_at;
+  CHECK(first_due <= f.now + std::chrono::seconds(2));
+
+  int passes = 0;
+  for (; passes < 100 && f.dead_letters.empty(); ++passes) {
+    f.now += std::chrono::seconds(5);
+    f.notifier->retry_due();
+  }
+  CHECK(f.email.sends >= 5);
+  CHECK(f.email.sends < 20);  // backed off (up to 15 s apart), not once per pass
+  CHECK(f.record("email")["status"] == "failed");
+  REQUIRE(f.dead_letters.size() == 1);
+  CHECK(f.queue.due(f.now + std::chrono::hours(1)).empty());
+}
+
+TEST_CASE("a queued retry survives a restart of the service") {
+  Fixture f(/*with_queue=*/true);
+  ProfileProjection(f.store).apply(user(true, false));
+  f.email.failing = true;
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+
+  // Another Notifier on the same store, as after a crash: it runs the retry.
+  FakeSender email{"email", [](const Profile& p) { return p.channels.email ? "" : "off"; }};
+  FakeSender push{"push", [](const Profile& p) { return p.channels.push ? "" : "off"; }};
+  FakeSender in_app{"in_app", [](const Profile&) { return ""; }};
+  RetryQueue queue(f.store);
+  Notifier after_restart(
+      f.config, f.store, {&email, &push, &in_app}, [](const nlohmann::json&) {}, f.registry,
+      [&f] { return f.now + std::chrono::seconds(3); }, &queue);
+  CHECK(after_restart.retry_due() == 1);
+  CHECK(email.sends == 1);
+  CHECK(in_app.sends == 0);  // sent before the crash
+  CHECK(f.record("email")["status"] == "sent");
+}
+
+TEST_CASE("when the retry queue cannot be written the event is left to Kafka's redelivery") {
+  Fixture f(/*with_queue=*/true);
+  ProfileProjection(f.store).apply(user(true, false));
+  f.email.failing = true;
+  f.store.refuse_prefix = "retry-queue-";
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  CHECK(f.record("email")["status"] == "pending");
+}
+
+TEST_CASE("a reminder's retry shard is the same in every build") {
+  // FNV-1a of the id, modulo 16: fixed values, so replicas of different versions agree.
+  CHECK(retry_shard_key("task-1:rem-1:1796112000") == retry_shard_key("task-1:rem-1:1796112000"));
+  CHECK(retry_shard_key("") == "retry-queue-5");    // 2166136261 % 16
+  CHECK(retry_shard_key("a") == "retry-queue-12");  // 0xe40c292c % 16
+}
+
+TEST_CASE("a full retry queue shard refuses new reminders but still moves queued ones") {
+  testing::MemoryStateStore store;
+  RetryQueue queue(store);
+  dapr::CloudEvent event;
+  event.id = "x";
+  const auto t = at("2026-11-30T08:00:00Z");
+  // Ids that land in one shard, until it is full.
+  const std::string shard = retry_shard_key("seed");
+  std::vector<std::string> ids;
+  for (int i = 0; ids.size() < RetryQueue::kMaxPerShard + 1; ++i) {
+    const std::string id = "n-" + std::to_string(i);
+    if (retry_shard_key(id) == shard) ids.push_back(id);
+  }
+  nlohmann::json entries = nlohmann::json::object();
+  for (std::size_t i = 0; i < RetryQueue::kMaxPerShard; ++i) {
+    entries[ids[i]] = {{"event", {{"id", ids[i]}}}, {"next_at", "2026-11-30T08:00:00Z"}};
+  }
+  store.put(shard, entries);
+  CHECK_THROWS_WITH(queue.schedule(ids.back(), event, t), Catch::Contains("full"));
+  CHECK_NOTHROW(queue.schedule(ids.front(), event, t + std::chrono::seconds(5)));
+  CHECK(queue.due(t).size() == RetryQueue::kMaxPerShard - 1);
 }
