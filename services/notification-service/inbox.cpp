@@ -2,7 +2,7 @@
 
 #include <array>
 #include <mutex>
-#include <stdexcept>
+#include <utility>
 
 namespace todo::notify {
 namespace {
@@ -25,26 +25,15 @@ std::string inbox_key(const std::string& user_id) {
 
 template <class Change>
 auto Inbox::modify(const std::string& user_id, Change change) {
-  const auto key = inbox_key(user_id);
+  // Still guarded by the ETag inside the lock: other replicas, other devices.
   std::lock_guard<std::mutex> one_writer(inbox_lock(user_id));
-  for (int round = 0; round < 8; ++round) {  // still guarded by the ETag: other replicas, devices
-    auto stored = store_.get(key);
-    nlohmann::json items =
-        stored && stored->value.is_array() ? stored->value : nlohmann::json::array();
-    auto [changed, result] = change(items);
-    if (!changed) return result;
-    try {
-      if (stored) {
-        store_.put(key, items, stored->etag);
-      } else {
-        store_.create(key, items);
-      }
-      return result;
-    } catch (const WriteConflict&) {
-      continue;  // another change landed first: apply ours to it
-    }
-  }
-  throw std::runtime_error("inbox of " + user_id + " kept changing while being written");
+  decltype(change(std::declval<nlohmann::json&>()).second) result{};
+  update_json(store_, inbox_key(user_id), nlohmann::json::array(), [&](nlohmann::json& items) {
+    auto [changed, outcome] = change(items);
+    result = std::move(outcome);
+    return changed;
+  });
+  return result;
 }
 
 bool Inbox::add(const std::string& user_id, const InboxItem& item) {

@@ -41,47 +41,26 @@ std::string retry_shard_key(const std::string& notification_id) {
   return shard_key(static_cast<int>(stable_hash(notification_id) % RetryQueue::kShards));
 }
 
-template <class Change>
-void RetryQueue::modify_shard(const std::string& notification_id, Change change) {
-  const std::string key = retry_shard_key(notification_id);
-  for (int round = 0; round < 8; ++round) {
-    auto stored = store_.get(key);
-    nlohmann::json entries =
-        stored && stored->value.is_object() ? stored->value : nlohmann::json::object();
-    if (!change(entries)) return;  // nothing to write
-    try {
-      if (stored) {
-        store_.put(key, entries, stored->etag);
-      } else {
-        store_.create(key, entries);
-      }
-      return;
-    } catch (const WriteConflict&) {
-      continue;  // another replica changed the shard: apply ours to what it wrote
-    }
-  }
-  throw std::runtime_error("retry queue shard " + key + " kept changing while being written");
-}
-
 void RetryQueue::schedule(const std::string& notification_id, const dapr::CloudEvent& event,
                           time::Instant next_at) {
   const nlohmann::json entry = {{"event", event_json(event)},
                                 {"next_at", time::format_rfc3339(next_at)}};
-  modify_shard(notification_id, [&](nlohmann::json& entries) {
-    const bool known = entries.contains(notification_id);
-    if (known && entries[notification_id] == entry) return false;
-    if (!known && entries.size() >= kMaxPerShard) {
-      throw std::runtime_error("retry queue shard " + retry_shard_key(notification_id) +
-                               " is full");
-    }
-    entries[notification_id] = entry;
-    return true;
-  });
+  update_json(store_, retry_shard_key(notification_id), nlohmann::json::object(),
+              [&](nlohmann::json& entries) {
+                const bool known = entries.contains(notification_id);
+                if (known && entries[notification_id] == entry) return false;
+                if (!known && entries.size() >= kMaxPerShard) {
+                  throw std::runtime_error("retry queue shard " + retry_shard_key(notification_id) +
+                                           " is full");
+                }
+                entries[notification_id] = entry;
+                return true;
+              });
 }
 
 void RetryQueue::remove(const std::string& notification_id) {
-  modify_shard(notification_id,
-               [&](nlohmann::json& entries) { return entries.erase(notification_id) > 0; });
+  update_json(store_, retry_shard_key(notification_id), nlohmann::json::object(),
+              [&](nlohmann::json& entries) { return entries.erase(notification_id) > 0; });
 }
 
 std::vector<QueuedRetry> RetryQueue::due(time::Instant now, std::size_t* queued) {

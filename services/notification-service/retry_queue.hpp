@@ -43,9 +43,6 @@ class RetryQueue {
   std::vector<QueuedRetry> due(time::Instant now, std::size_t* queued = nullptr);
 
  private:
-  template <class Change>
-  void modify_shard(const std::string& notification_id, Change change);
-
   StateStore& store_;
 };
 

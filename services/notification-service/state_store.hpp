@@ -50,6 +50,31 @@ class StateStore {
   }
 };
 
+// Read-modify-write of one JSON value guarded by its ETag: reads `key` (a missing value, or one
+// of another JSON type than `empty`, starts as `empty`), lets `change` edit it, and writes it back
+// if `change` returned true; a write that lost to a concurrent one is redone on what that wrote.
+// Throws std::runtime_error after 8 lost rounds.
+template <class Change>
+void update_json(StateStore& store, const std::string& key, const nlohmann::json& empty,
+                 Change change) {
+  for (int round = 0; round < 8; ++round) {
+    auto stored = store.get(key);
+    nlohmann::json value = stored && stored->value.type() == empty.type() ? stored->value : empty;
+    if (!change(value)) return;
+    try {
+      if (stored) {
+        store.put(key, value, stored->etag);
+      } else {
+        store.create(key, value);
+      }
+      return;
+    } catch (const WriteConflict&) {
+      continue;
+    }
+  }
+  throw std::runtime_error(key + " kept changing while being written");
+}
+
 class DaprStateStore : public StateStore {
  public:
   DaprStateStore(dapr::Client& dapr, std::string store) : dapr_(dapr), store_(std::move(store)) {}
