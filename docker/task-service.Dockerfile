@@ -11,7 +11,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake ninja-build pkg-config binutils libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev \
       libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev \
-      libhowardhinnant-date-dev tzdata \
+      libhowardhinnant-date-dev tzdata libcrack2-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
@@ -30,10 +30,11 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
 
 FROM debian:${DEBIAN_TAG}-slim AS runtime
 COPY --from=build /src/build/runtime-packages.txt /tmp/runtime-packages.txt
-# tzdata: IANA zones for local times; ca-certificates: TLS to a managed database.
+# tzdata: IANA zones for local times; ca-certificates: TLS to a managed database;
+# cracklib-runtime: the dictionary of common passwords sign-up refuses.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      tzdata ca-certificates $(cat /tmp/runtime-packages.txt) \
+      tzdata ca-certificates cracklib-runtime $(cat /tmp/runtime-packages.txt) \
  && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages.txt \
  && groupadd --gid 10001 app \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app

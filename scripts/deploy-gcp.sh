@@ -112,7 +112,7 @@ spec:
         operator: In
         values: [task-service, recurrence-service, reminder-scheduler, notification-service, frontend]
   endpoints:
-    - port: http
+    - port: ops
       path: /metrics
       interval: 30s
 YAML"

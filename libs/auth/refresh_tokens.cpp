@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "auth/base64url.hpp"
+#include "auth/digest.hpp"
 #include "auth/sodium_init.hpp"
 #include "auth/tokens.hpp"
 
@@ -30,12 +31,7 @@ bool looks_like_refresh_token(const std::string& token) {
 }
 
 std::string hash_refresh_token(const std::string& token) {
-  ensure_sodium();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return sha256_hex(token);
 }
 
 }  // namespace todo::auth

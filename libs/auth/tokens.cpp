@@ -13,6 +13,7 @@
 #include "auth/base64url.hpp"
 #include "auth/sodium_init.hpp"
 #include "ids/uuid.hpp"
+#include "json/bounded_parse.hpp"
 
 namespace todo::auth {
 namespace {
@@ -61,7 +62,7 @@ std::optional<std::array<std::string_view, 3>> split_segments(std::string_view t
 bool header_is_hs256(std::string_view encoded_header) {
   const auto text = base64url_decode(encoded_header);
   if (!text) return false;
-  const auto header = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  const auto header = todo::json::parse(*text);
   if (!header.is_object()) return false;
   const auto alg = header.find("alg");
   if (alg == header.end() || *alg != "HS256") return false;
@@ -149,7 +150,7 @@ std::optional<AccessClaims> TokenIssuer::verify_access(const std::string& token)
   if (jwt_get_alg(jwt.get()) != JWT_ALG_HS256) return std::nullopt;
   CString claims_text(jwt_get_grants_json(jwt.get(), nullptr));
   if (!claims_text) return std::nullopt;
-  return claims_of(nlohmann::json::parse(claims_text.get(), nullptr, /*allow_exceptions=*/false));
+  return claims_of(todo::json::parse(claims_text.get()));
 }
 
 }  // namespace todo::auth

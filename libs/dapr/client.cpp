@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "json/bounded_parse.hpp"
 #include "log/log.hpp"
 
 namespace todo::dapr {
@@ -15,7 +16,7 @@ bool is_transient_status(int status) {
 }
 
 std::string error_code_of(const std::string& body) {
-  auto j = nlohmann::json::parse(body, nullptr, false);
+  auto j = todo::json::parse(body);
   if (j.is_object() && j.contains("errorCode") && j["errorCode"].is_string())
     return j["errorCode"].get<std::string>();
   return "";
@@ -158,7 +159,7 @@ std::vector<std::string> Client::bulk_publish(const std::string& pubsub, const s
   if (!partition_key.empty()) path += "?metadata.partitionKey=" + url_encode(partition_key);
   auto r = send("POST", path, body.dump(), "application/json", /*retry=*/true);
   if (r.status / 100 == 2) return {};
-  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  auto j = todo::json::parse(r.body);
   if (j.is_object() && j.contains("failedEntries") && j["failedEntries"].is_array()) {
     std::vector<std::string> failed;
     for (const auto& f : j["failedEntries"]) failed.push_back(f.value("entryId", ""));
@@ -179,7 +180,7 @@ std::optional<StateItem> Client::get_state(const std::string& store, const std::
   }
   StateItem item;
   item.key = key;
-  item.value = nlohmann::json::parse(r.body, nullptr, false);
+  item.value = todo::json::parse(r.body);
   if (item.value.is_discarded()) item.value = r.body;  // stored as a plain string
   auto etag = r.headers.find("etag");
   if (etag != r.headers.end()) item.etag = etag->second;
@@ -196,7 +197,7 @@ std::vector<StateItem> Client::get_bulk_state(const std::string& store,
                     is_transient_status(r.status));
   }
   std::vector<StateItem> out;
-  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  auto j = todo::json::parse(r.body);
   if (!j.is_array()) return out;
   for (const auto& e : j) {
     if (!e.contains("data")) continue;  // missing keys come back without data
@@ -267,7 +268,7 @@ std::map<std::string, std::string> Client::get_secret(const std::string& store,
                     error_code_of(r.body), is_transient_status(r.status));
   }
   std::map<std::string, std::string> out;
-  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  auto j = todo::json::parse(r.body);
   if (j.is_object()) {
     for (auto it = j.begin(); it != j.end(); ++it)
       if (it.value().is_string()) out[it.key()] = it.value().get<std::string>();

@@ -1,5 +1,7 @@
 #include "dapr/cloud_event.hpp"
 
+#include "json/bounded_parse.hpp"
+
 namespace todo::dapr {
 namespace {
 
@@ -11,7 +13,7 @@ std::string string_field(const nlohmann::json& j, const char* name) {
 }  // namespace
 
 std::optional<CloudEvent> parse_cloud_event(const std::string& body, std::string& error) {
-  auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  auto j = todo::json::parse(body);
   if (j.is_discarded() || !j.is_object()) {
     error = "the envelope is not a JSON object";
     return std::nullopt;
@@ -32,7 +34,7 @@ std::optional<CloudEvent> parse_cloud_event(const std::string& body, std::string
     ev.data = j["data"];
     // A JSON payload published as a string (or by a client that double-encoded it).
     if (ev.data.is_string()) {
-      auto inner = nlohmann::json::parse(ev.data.get<std::string>(), nullptr, false);
+      auto inner = todo::json::parse(ev.data.get<std::string>());
       if (!inner.is_discarded() && (inner.is_object() || inner.is_array())) ev.data = inner;
     }
   } else if (j.contains("data_base64")) {

@@ -6,9 +6,14 @@
 #include <thread>
 
 #include "http/problem.hpp"
+#include "json/bounded_parse.hpp"
 #include "log/log.hpp"
 
 namespace todo::dapr {
+namespace {
+// A bulk delivery wraps each event in {"entries": [{"event": ...}]}: three more levels.
+constexpr int kBulkEnvelopeDepth = json::kMaxDepth + 3;
+}  // namespace
 
 const char* to_string(Outcome o) {
   switch (o) {
@@ -75,7 +80,7 @@ void Subscriber::record(const Subscription& sub, Outcome outcome, const std::str
 nlohmann::json Subscriber::dispatch_bulk(const std::string& body, const Subscription& sub,
                                          const Handler& handler) {
   nlohmann::json statuses = nlohmann::json::array();
-  const auto request = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const auto request = todo::json::parse(body, nullptr, kBulkEnvelopeDepth);
   if (!request.is_object() || !request.contains("entries") || !request["entries"].is_array()) {
     record(sub, Outcome::kDrop, "bulk delivery without an entries array");
     return {{"statuses", statuses}};

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "json/bounded_parse.hpp"
+
 namespace todo::google {
 namespace {
 
@@ -38,7 +40,7 @@ std::string percent_encode(const std::string& text) {
 }
 
 std::optional<ServiceAccount> parse_service_account(const std::string& json) {
-  const nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
+  const nlohmann::json doc = todo::json::parse(json);
   if (doc.is_discarded() || !doc.is_object()) return std::nullopt;
   const auto string_field = [&doc](const char* name) -> std::optional<std::string> {
     const auto it = doc.find(name);

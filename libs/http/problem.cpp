@@ -1,5 +1,7 @@
 #include "http/problem.hpp"
 
+#include "json/bounded_parse.hpp"
+
 namespace todo::http {
 
 void send_problem(httplib::Response& res, int status, const std::string& title,
@@ -24,7 +26,13 @@ nlohmann::json parse_json_object(const httplib::Request& req) {
     throw ProblemError(415, "Unsupported media type",
                        "the body must be JSON (Content-Type: application/json)");
   }
-  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  json::ParseFailure why = json::ParseFailure::kNone;
+  nlohmann::json body = json::parse(req.body, &why);
+  if (why == json::ParseFailure::kTooDeep) {
+    throw ProblemError(400, "Malformed JSON",
+                       "the request body nests arrays or objects deeper than " +
+                           std::to_string(json::kMaxDepth) + " levels");
+  }
   if (body.is_discarded()) {
     throw ProblemError(400, "Malformed JSON", "the request body is not valid JSON");
   }

@@ -21,6 +21,9 @@ bool constant_time_equal(const std::string& a, const std::string& b) {
   return diff == 0;
 }
 
+// Set by the calling sidecar on every service invocation, never on a pub/sub delivery.
+constexpr const char* kCallerAppIdHeader = "dapr-caller-app-id";
+
 std::string status_class(int status) {
   return std::to_string(status / 100) + "xx";
 }
@@ -45,6 +48,13 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
   server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
     log::set_trace_id(log::trace_id_from_traceparent(req.get_header_value("traceparent")));
+    if (options_.decorate) options_.decorate(req, res);
+    if (req.has_header(kCallerAppIdHeader) && !invocable(req.path)) {
+      spdlog::warn("refused {} {} by service invocation from {}", req.method, req.path,
+                   req.get_header_value(kCallerAppIdHeader));
+      send_problem(res, 404, "Not found", "no route for " + req.method + " " + req.path);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (options_.app_api_token.empty() || is_public(req.path)) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
@@ -103,18 +113,31 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
         .histogram("http_request_duration_seconds", "HTTP request latency",
                    {{"method", req.method}, {"status", status_class(res.status)}})
         .observe(seconds);
-    // /readyz answers 503 by design while a dependency is away; that is logged by Readiness.
-    if (res.status >= 500 && req.path != "/readyz")
-      spdlog::error("{} {} -> {}", req.method, req.path, res.status);
+    if (res.status >= 500) spdlog::error("{} {} -> {}", req.method, req.path, res.status);
   });
 
   server_.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, {{"status", "ok"}});
   });
-  server_.Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+  install_ops_routes();
+}
+
+Server::~Server() {
+  stop();
+}
+
+void Server::install_ops_routes() {
+  ops_.new_task_queue = [] { return new httplib::ThreadPool(2); };
+  ops_.set_keep_alive_timeout(1);
+  ops_.set_read_timeout(5, 0);
+  ops_.set_write_timeout(5, 0);
+  ops_.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"status", "ok"}});
+  });
+  ops_.Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
     send_json(res, readiness_.ready() ? 200 : 503, readiness_.status());
   });
-  server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+  ops_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(registry_.render(), "text/plain; version=0.0.4");
   });
 }
@@ -127,8 +150,19 @@ void Server::allow_exact_without_token(std::string path) {
   public_paths_.push_back(std::move(path));
 }
 
+void Server::allow_invocation(std::string path_prefix) {
+  invocable_prefixes_.push_back(std::move(path_prefix));
+}
+
+bool Server::invocable(const std::string& path) const {
+  for (const auto& prefix : invocable_prefixes_) {
+    if (path.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 bool Server::is_public(const std::string& path) const {
-  if (path == "/healthz" || path == "/readyz" || path == "/metrics") return true;
+  if (path == "/healthz") return true;
   for (const auto& p : public_paths_) {
     if (path == p) return true;
   }
@@ -168,6 +202,16 @@ void Server::options(const std::string& p, Handler h) {
 }
 
 bool Server::bind() {
+  if (options_.ops_port >= 0) {
+    if (options_.ops_port == 0) {
+      options_.ops_port = ops_.bind_to_any_port(options_.host);
+      if (options_.ops_port <= 0) return false;
+    } else if (!ops_.bind_to_port(options_.host, options_.ops_port)) {
+      return false;
+    }
+    // Served from here on, so probes can ask while the app is still starting.
+    ops_thread_ = std::thread([this] { ops_.listen_after_bind(); });
+  }
   if (options_.port == 0) {
     options_.port = server_.bind_to_any_port(options_.host);
     return options_.port > 0;
@@ -182,6 +226,10 @@ bool Server::listen() {
 
 void Server::stop() {
   server_.stop();
+  ops_.stop();
+  if (ops_thread_.joinable() && ops_thread_.get_id() != std::this_thread::get_id()) {
+    ops_thread_.join();
+  }
 }
 
 }  // namespace todo::http

@@ -54,8 +54,13 @@ std::optional<Weekday> parse_weekday(const json& value) {
   return std::nullopt;
 }
 
+// What an error message says of a value the caller sent: a string as it is (cut short), anything
+// else only by its type, so no unvalidated structure is ever serialised back.
 std::string shown(const json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
+  constexpr std::size_t kShownChars = 40;
+  if (!value.is_string()) return std::string("a JSON ") + value.type_name();
+  const auto& text = value.get_ref<const std::string&>();
+  return text.size() <= kShownChars ? text : text.substr(0, kShownChars) + "...";
 }
 
 // An integer field, or the error `problem`. JSON numbers like 2.0 or 2.5 and strings are refused.

@@ -10,6 +10,11 @@
 #include "log/log.hpp"
 
 namespace todo::service {
+namespace {
+// The operations port of an app is its port + 1000 unless told otherwise: 8080 -> 9080. The
+// scripts (scripts/lib/common.sh, ops_port) and the charts (todo.opsPort) follow the same rule.
+constexpr int kOpsPortOffset = 1000;
+}  // namespace
 
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
@@ -23,6 +28,8 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
     ("port", "HTTP port of this app (env APP_PORT)",
      cxxopts::value<int>()->default_value(env_or("APP_PORT", std::to_string(spec_.default_port))))
     ("host", "address to listen on", cxxopts::value<std::string>()->default_value("127.0.0.1"))
+    ("ops-port", "port of /healthz, /readyz and /metrics (env OPS_PORT; default: port + 1000)",
+     cxxopts::value<int>()->default_value(env_or("OPS_PORT", "0")))
     ("dapr-http-port", "the sidecar's HTTP port (env DAPR_HTTP_PORT)",
      cxxopts::value<int>()->default_value(env_or("DAPR_HTTP_PORT", "3500")))
     ("log-level", "trace, debug, info, warn, error",
@@ -52,6 +59,8 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
   server_options.service_name = spec_.name;
   server_options.host = (*args_)["host"].as<std::string>();
   server_options.port = (*args_)["port"].as<int>();
+  server_options.ops_port = (*args_)["ops-port"].as<int>();
+  if (server_options.ops_port == 0) server_options.ops_port = server_options.port + kOpsPortOffset;
   server_options.worker_threads = (*args_)["threads"].as<int>();
   server_options.app_api_token = env_or("APP_API_TOKEN", "");
   if (server_options.app_api_token.empty() && !args_->count("allow-no-app-token")) {
@@ -114,7 +123,8 @@ int Runtime::run(std::function<void()> on_stop) {
   signal(SIGPIPE, SIG_IGN);
 
   if (!server_->bind()) {
-    spdlog::critical("cannot listen on port {}: is another process using it?", server_->port());
+    spdlog::critical("cannot listen on port {} or {}: is another process using it?",
+                     server_->port(), server_->ops_port());
     return 1;
   }
   std::thread signal_waiter([this, signals] {
@@ -124,8 +134,8 @@ int Runtime::run(std::function<void()> on_stop) {
     server_->stop();
   });
   readiness_->start();
-  spdlog::info("{} listening on {}, sidecar on {}", spec_.name, server_->port(),
-               dapr_->options().http_port);
+  spdlog::info("{} listening on {} (operations on {}), sidecar on {}", spec_.name, server_->port(),
+               server_->ops_port(), dapr_->options().http_port);
   server_->listen();
   readiness_->stop();
   if (on_stop) on_stop();

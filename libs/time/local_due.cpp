@@ -36,15 +36,30 @@ bool is_valid_date(const LocalDate& d) {
   return date::year_month_day{date::year{d.year}, date::month{d.month}, date::day{d.day}}.ok();
 }
 
+namespace {
+
+// A calendar date of the supported years (kMinYear to kMaxYear), or the error that says so.
+ParseResult<LocalDate> supported_date(std::string_view text) {
+  auto calendar_date = detail::parse_date_part(text);
+  if (!calendar_date) return calendar_date;
+  if (calendar_date->year < kMinYear || calendar_date->year > kMaxYear) {
+    return ParseError{"year " + std::to_string(calendar_date->year) + " is out of range " +
+                      std::to_string(kMinYear) + "-" + std::to_string(kMaxYear)};
+  }
+  return calendar_date;
+}
+
+}  // namespace
+
 ParseResult<LocalDate> parse_local_date(const std::string& text) {
   if (text.size() > 10 && text[10] == 'T') return ParseError{"must be a date (YYYY-MM-DD) only"};
-  return detail::parse_date_part(text);
+  return supported_date(text);
 }
 
 ParseResult<LocalDue> parse_local_due(const std::string& text) {
   const std::string_view view(text);
   if (view.size() < 10) return ParseError{kShape};
-  auto calendar_date = detail::parse_date_part(view.substr(0, 10));
+  auto calendar_date = supported_date(view.substr(0, 10));
   if (!calendar_date) return ParseError{calendar_date.error()};
   if (view.size() == 10) return LocalDue{*calendar_date, std::nullopt};
 

@@ -10,6 +10,12 @@
 
 namespace todo::time {
 
+// The years a date or instant sent to this platform may have. Before 1900 the zone database
+// holds only local mean time, and a year 0 date in a zone east of UTC is an instant in year -1,
+// which nothing downstream (PostgreSQL, RFC 3339) can carry.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 9999;
+
 struct LocalDate {
   int year = 1970;
   unsigned month = 1;  // 1-12
@@ -30,7 +36,8 @@ bool operator<(const LocalDate& a, const LocalDate& b);
 bool operator==(const LocalDue& a, const LocalDue& b);
 bool operator!=(const LocalDue& a, const LocalDue& b);
 
-// Strict: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", nothing before or after.
+// Strict: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", nothing before or after,
+// in the years kMinYear to kMaxYear.
 // Rejects impossible dates (2026-02-30), hours past 23 (24:00 included), offsets and "Z" (the
 // zone comes from the task, never from the string); the error says which of these it was.
 ParseResult<LocalDue> parse_local_due(const std::string& text);

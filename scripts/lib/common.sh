@@ -13,6 +13,9 @@ export BUILD_DIR="${TODO_BUILD_DIR:-$ROOT/build}"
 # Fixed, documented ports (see README.md).
 export FRONTEND_PORT=8080 TASK_SERVICE_PORT=8081 RECURRENCE_SERVICE_PORT=8082
 export REMINDER_SCHEDULER_PORT=8083 NOTIFICATION_SERVICE_PORT=8084
+# Every app serves /healthz, /readyz and /metrics on its operations port, its port + 1000
+# (libs/service/runtime.cpp): ops_port 8080 -> 9080.
+ops_port() { echo $(($1 + 1000)); }
 export PG_PORT="${TODO_PG_PORT:-55432}"
 export KAFKA_PORT="${TODO_KAFKA_PORT:-29092}" KAFKA_CONTROLLER_PORT="${TODO_KAFKA_CONTROLLER_PORT:-29093}"
 

@@ -8,7 +8,8 @@ SIDECAR_PORTS=(3500 3501 3502 3503 3513 3504)
 DAPR_RUN_PIDFILE="$RUN_DIR/dapr-run.pid"
 DAPR_RUN_LOG="$RUN_DIR/logs/dapr-run.log"
 
-app_ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/readyz"; }
+# app_ready APP_PORT: the app answers ready on its operations port.
+app_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(ops_port "$1")/readyz"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 apps_running() { [ -f "$DAPR_RUN_PIDFILE" ] && kill -0 "$(cat "$DAPR_RUN_PIDFILE")" 2>/dev/null; }
@@ -54,7 +55,7 @@ apps_wait_ready() {
   for i in "${!APPS[@]}"; do
     app="${APPS[$i]}"
     if ! wait_until "${APPS_READY_TIMEOUT:-120}" "$app ready on :${APP_PORTS[$i]}" app_ready "${APP_PORTS[$i]}"; then
-      curl -sS "http://127.0.0.1:${APP_PORTS[$i]}/readyz" >&2 || true
+      curl -sS "http://127.0.0.1:$(ops_port "${APP_PORTS[$i]}")/readyz" >&2 || true
       tail -n 30 "$DAPR_RUN_LOG" >&2 || true
       die "$app did not become ready; logs: services/$app/.dapr/logs/ and $DAPR_RUN_LOG"
     fi

@@ -1,14 +1,18 @@
 #include "api_proxy.hpp"
 
 #include <spdlog/spdlog.h>
+#include <strings.h>
 
+#include "http/dependency_error.hpp"
 #include "http/problem.hpp"
+#include "json/bounded_parse.hpp"
 #include "session.hpp"
 
 namespace todo::frontend {
 namespace {
 
-constexpr auto kRefreshMemory = std::chrono::seconds(60);
+// Long enough for the requests a page sends at once with one expired session, no longer.
+constexpr auto kRefreshMemory = std::chrono::seconds(5);
 
 bool is_cookie_client(const httplib::Request& req) {
   return req.has_header(kClientHeader);
@@ -22,15 +26,28 @@ std::string cookie(const httplib::Request& req, const char* name) {
   return cookie_value(req.get_header_value("Cookie"), name).value_or("");
 }
 
+// The caller's Authorization header when it carries a bearer token; any other scheme is never
+// forwarded (the sidecar reads `Basic dapr-app-id:<app>` as a choice of target app).
+std::optional<std::string> bearer_header(const httplib::Request& req) {
+  const std::string value = req.get_header_value("Authorization");
+  if (value.size() <= 7 || strncasecmp(value.c_str(), "Bearer ", 7) != 0) return std::nullopt;
+  return "Bearer " + value.substr(7);
+}
+
 bool dapr_failed(const dapr::InvokeResult& r) {
   return r.status == 500 && r.body.find("\"errorCode\":\"ERR_") != std::string::npos;
 }
 
 void copy_answer(const dapr::InvokeResult& r, httplib::Response& res) {
   res.status = r.status;
-  for (const char* name : {"etag", "location", "www-authenticate", "cache-control"}) {
+  for (const char* name : {"etag", "location", "www-authenticate"}) {
     auto h = r.headers.find(name);
     if (h != r.headers.end()) res.set_header(name, h->second);
+  }
+  // API answers carry user data: no cache may keep them unless the backend says otherwise.
+  if (!res.has_header("Cache-Control")) {
+    auto h = r.headers.find("cache-control");
+    res.set_header("Cache-Control", h != r.headers.end() ? h->second : "no-store");
   }
   if (r.status == 204 || r.body.empty()) {
     res.body.clear();
@@ -40,11 +57,6 @@ void copy_answer(const dapr::InvokeResult& r, httplib::Response& res) {
 }
 
 }  // namespace
-
-std::string backend_for(const std::string& path) {
-  if (path.rfind("/api/v1/notifications", 0) == 0) return "notification-service";
-  return "task-service";
-}
 
 std::optional<SessionTokens> tokens_from_session(const nlohmann::json& body) {
   if (!body.is_object()) return std::nullopt;
@@ -66,45 +78,61 @@ ApiProxy::ApiProxy(dapr::Client& dapr, metrics::Registry& registry)
     : dapr_(dapr), registry_(registry) {}
 
 dapr::InvokeResult ApiProxy::invoke(const Call& call) {
+  // A backend or sidecar that cannot answer is a transient dependency failure: the server
+  // answers 503 with Retry-After (libs/http/dependency_error.hpp), so clients back off.
   try {
     auto r = dapr_.invoke(call.app, call.target, call.method, call.body, call.content_type,
                           call.headers);
     if (dapr_failed(r)) {
       spdlog::warn("invoking {} failed in Dapr: {}", call.app, r.body.substr(0, 300));
-      throw http::ProblemError(502, "Bad gateway", call.app + " is not reachable right now");
+      throw http::DependencyError(call.app + " is not reachable right now", true);
     }
     return r;
   } catch (const dapr::DaprError& e) {
     spdlog::warn("invoking {} failed: {}", call.app, e.what());
-    throw http::ProblemError(502, "Bad gateway", "the sidecar is not reachable right now");
+    throw http::DependencyError("the sidecar is not reachable right now", true);
   }
 }
 
-std::optional<SessionTokens> ApiProxy::refresh(const std::string& refresh_token) {
+std::optional<std::string> ApiProxy::refresh(const std::string& refresh_token,
+                                             std::optional<SessionTokens>& issued) {
   std::lock_guard<std::mutex> lock(refresh_mu_);
   const auto now = std::chrono::steady_clock::now();
   for (auto it = recent_refreshes_.begin(); it != recent_refreshes_.end();) {
     it = now - it->second.at > kRefreshMemory ? recent_refreshes_.erase(it) : std::next(it);
   }
+  // A request that raced the one which refreshed this session: it may run with the new access
+  // token, but gets no cookies. Whoever replays an old refresh token gets no token at all.
   auto known = recent_refreshes_.find(refresh_token);
-  if (known != recent_refreshes_.end()) return known->second.tokens;
+  if (known != recent_refreshes_.end()) return known->second.access_token;
 
   Call call{"task-service", "POST", "/api/v1/auth/refresh",
             nlohmann::json{{"refresh_token", refresh_token}}.dump()};
   const auto r = invoke(call);
   std::optional<SessionTokens> tokens;
   if (r.status == 200) {
-    tokens = tokens_from_session(nlohmann::json::parse(r.body, nullptr, false));
+    tokens = tokens_from_session(todo::json::parse(r.body));
   } else if (r.status >= 500) {
-    // Not an answer about the token: do not remember it, the next call tries again.
-    throw http::ProblemError(502, "Bad gateway", "task-service could not refresh the session");
+    // Not an answer about the token: the next call tries again.
+    throw http::DependencyError("task-service could not refresh the session", true);
   }
   registry_
       .counter("session_refreshes_total", "Cookie sessions refreshed by the frontend",
                {{"outcome", tokens ? "ok" : "rejected"}})
       .inc();
-  recent_refreshes_[refresh_token] = {tokens, now};
-  return tokens;
+  if (!tokens) return std::nullopt;
+  recent_refreshes_[refresh_token] = {tokens->access_token, tokens->refresh_token, now};
+  issued = tokens;
+  return tokens->access_token;
+}
+
+void ApiProxy::forget_refreshes_of(const std::string& refresh_token) {
+  std::lock_guard<std::mutex> lock(refresh_mu_);
+  for (auto it = recent_refreshes_.begin(); it != recent_refreshes_.end();) {
+    const bool of_session =
+        it->first == refresh_token || it->second.new_refresh_token == refresh_token;
+    it = of_session ? recent_refreshes_.erase(it) : std::next(it);
+  }
 }
 
 void ApiProxy::set_session_cookies(httplib::Response& res, const SessionTokens& t, bool secure) {
@@ -122,8 +150,8 @@ void ApiProxy::clear_session_cookies(httplib::Response& res, bool secure) {
 
 dapr::InvokeResult ApiProxy::invoke_as_caller(const httplib::Request& req, httplib::Response& res,
                                               Call call) {
-  if (req.has_header("Authorization")) {
-    call.headers["Authorization"] = req.get_header_value("Authorization");
+  if (const auto bearer = bearer_header(req)) {
+    call.headers["Authorization"] = *bearer;
     return invoke(call);
   }
   std::string access = cookie(req, kAccessCookie);
@@ -140,10 +168,11 @@ dapr::InvokeResult ApiProxy::invoke_as_caller(const httplib::Request& req, httpl
   auto try_refresh = [&]() -> bool {
     if (refresh_token.empty() || refreshed) return false;
     refreshed = true;
-    const auto tokens = refresh(refresh_token);
-    if (!tokens) return false;
-    access = tokens->access_token;
-    set_session_cookies(res, *tokens, secure);
+    std::optional<SessionTokens> issued;
+    const auto new_access = refresh(refresh_token, issued);
+    if (!new_access) return false;
+    access = *new_access;
+    if (issued) set_session_cookies(res, *issued, secure);
     return true;
   };
   if (access.empty() && !try_refresh()) {
@@ -164,17 +193,17 @@ std::optional<std::string> ApiProxy::resolve_user(const httplib::Request& req,
                                                   httplib::Response& res) {
   const auto r = invoke_as_caller(req, res, {"task-service", "GET", "/api/v1/me"});
   if (r.status != 200) return std::nullopt;
-  const auto body = nlohmann::json::parse(r.body, nullptr, false);
+  const auto body = todo::json::parse(r.body);
   if (!body.is_object() || !body.contains("id") || !body["id"].is_string()) return std::nullopt;
   return body["id"].get<std::string>();
 }
 
-void ApiProxy::forward(const httplib::Request& req, httplib::Response& res) {
+void ApiProxy::forward(const httplib::Request& req, httplib::Response& res,
+                       const PublicRoute& route) {
   Call call;
-  call.app = backend_for(req.path);
+  call.app = route.app;
   call.method = req.method;
-  // req.target keeps the raw query string, so filters reach the backend unchanged.
-  call.target = req.target;
+  call.target = route.target;
   call.body = req.body;
   const std::string content_type = req.get_header_value("Content-Type");
   if (!content_type.empty()) call.content_type = content_type;
@@ -184,8 +213,9 @@ void ApiProxy::forward(const httplib::Request& req, httplib::Response& res) {
   copy_answer(invoke_as_caller(req, res, std::move(call)), res);
 }
 
-void ApiProxy::login(const httplib::Request& req, httplib::Response& res) {
-  Call call{"task-service", req.method, req.target, req.body};
+void ApiProxy::login(const httplib::Request& req, httplib::Response& res,
+                     const PublicRoute& route) {
+  Call call{route.app, req.method, route.target, req.body};
   const std::string content_type = req.get_header_value("Content-Type");
   if (!content_type.empty()) call.content_type = content_type;
   const auto r = invoke(call);
@@ -193,7 +223,7 @@ void ApiProxy::login(const httplib::Request& req, httplib::Response& res) {
     copy_answer(r, res);  // API clients get task-service's answer, tokens included
     return;
   }
-  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  auto body = todo::json::parse(r.body);
   const auto tokens = tokens_from_session(body);
   if (!tokens) {
     copy_answer(r, res);
@@ -209,11 +239,14 @@ void ApiProxy::login(const httplib::Request& req, httplib::Response& res) {
   http::send_json(res, r.status, body);
 }
 
-void ApiProxy::logout(const httplib::Request& req, httplib::Response& res) {
-  const auto body = nlohmann::json::parse(req.body, nullptr, false);
+void ApiProxy::logout(const httplib::Request& req, httplib::Response& res,
+                      const PublicRoute& route) {
+  const auto body = todo::json::parse(req.body);
   const bool has_token = body.is_object() && body.contains("refresh_token");
   if (has_token || !is_cookie_client(req)) {
-    Call call{"task-service", req.method, req.target, req.body};
+    if (has_token && body["refresh_token"].is_string())
+      forget_refreshes_of(body["refresh_token"].get<std::string>());
+    Call call{route.app, req.method, route.target, req.body};
     const std::string content_type = req.get_header_value("Content-Type");
     if (!content_type.empty()) call.content_type = content_type;
     copy_answer(invoke(call), res);
@@ -222,27 +255,48 @@ void ApiProxy::logout(const httplib::Request& req, httplib::Response& res) {
   }
   const std::string refresh_token = cookie(req, kRefreshCookie);
   if (!refresh_token.empty()) {
-    invoke({"task-service", "POST", "/api/v1/auth/logout",
-            nlohmann::json{{"refresh_token", refresh_token}}.dump()});
+    forget_refreshes_of(refresh_token);
+    invoke(
+        {route.app, "POST", route.target, nlohmann::json{{"refresh_token", refresh_token}}.dump()});
   }
   clear_session_cookies(res, secure_request(req));
   res.status = 204;
 }
 
+void ApiProxy::handle(const httplib::Request& req, httplib::Response& res) {
+  const auto routed = route_public_request(req.method, req.target);
+  if (const auto* refusal = std::get_if<RouteRefusal>(&routed)) {
+    const char* title = refusal->status == 400   ? "Bad request"
+                        : refusal->status == 405 ? "Method not allowed"
+                                                 : "Not found";
+    throw http::ProblemError(refusal->status, title, refusal->detail);
+  }
+  if (!todo::json::nesting_within(req.body)) {
+    throw http::ProblemError(400, "Malformed JSON",
+                             "the request body nests arrays or objects deeper than " +
+                                 std::to_string(todo::json::kMaxDepth) + " levels");
+  }
+  const auto& route = std::get<PublicRoute>(routed);
+  const std::string path = route.target.substr(0, route.target.find('?'));
+  if (path == "/api/v1/auth/login" || path == "/api/v1/auth/signup") {
+    login(req, res, route);
+  } else if (path == "/api/v1/auth/logout") {
+    logout(req, res, route);
+  } else {
+    forward(req, res, route);
+  }
+}
+
 void ApiProxy::install(http::Server& server) {
-  server.post("/api/v1/auth/login",
-              [this](const httplib::Request& q, httplib::Response& s) { login(q, s); });
-  server.post("/api/v1/auth/signup",
-              [this](const httplib::Request& q, httplib::Response& s) { login(q, s); });
-  server.post("/api/v1/auth/logout",
-              [this](const httplib::Request& q, httplib::Response& s) { logout(q, s); });
-  auto fwd = [this](const httplib::Request& q, httplib::Response& s) { forward(q, s); };
-  const std::string pattern = R"(/api/.*)";
-  server.get(pattern, fwd);
-  server.post(pattern, fwd);
-  server.put(pattern, fwd);
-  server.patch(pattern, fwd);
-  server.del(pattern, fwd);
+  auto handler = [this](const httplib::Request& q, httplib::Response& s) { handle(q, s); };
+  // Every method, so that a path off the allow-list is a 404 and not httplib's bare answer.
+  const std::string pattern = R"(/api(/.*)?)";
+  server.get(pattern, handler);
+  server.post(pattern, handler);
+  server.put(pattern, handler);
+  server.patch(pattern, handler);
+  server.del(pattern, handler);
+  server.options(pattern, handler);
 }
 
 }  // namespace todo::frontend

@@ -16,11 +16,9 @@
 #include "dapr/client.hpp"
 #include "http/server.hpp"
 #include "metrics/metrics.hpp"
+#include "public_routes.hpp"
 
 namespace todo::frontend {
-
-// Which app answers a given /api path ("task-service" or "notification-service").
-std::string backend_for(const std::string& path);
 
 struct SessionTokens {
   std::string access_token;
@@ -41,7 +39,7 @@ class ApiProxy {
 
   // The caller's user id, from a bearer header or the session cookies (refreshing them when
   // needed; new cookies are set on `res`). nullopt when the caller is not signed in; throws
-  // http::ProblemError(502) when task-service cannot be reached.
+  // http::DependencyError (answered 503 with Retry-After) when task-service cannot be reached.
   std::optional<std::string> resolve_user(const httplib::Request& req, httplib::Response& res);
 
  private:
@@ -58,21 +56,30 @@ class ApiProxy {
   // refreshes on expiry, sets or clears cookies on `res`).
   dapr::InvokeResult invoke_as_caller(const httplib::Request& req, httplib::Response& res,
                                       Call call);
-  std::optional<SessionTokens> refresh(const std::string& refresh_token);
+  // The new access token for a session, refreshing it with task-service or, for a request that
+  // raced the refresh, from the last few seconds' memory. `issued` is set only for the request
+  // that did the refresh: only it hands cookies back.
+  std::optional<std::string> refresh(const std::string& refresh_token,
+                                     std::optional<SessionTokens>& issued);
+  // Drops what the refresh memory holds for a session that is logging out.
+  void forget_refreshes_of(const std::string& refresh_token);
   void set_session_cookies(httplib::Response& res, const SessionTokens& t, bool secure);
   void clear_session_cookies(httplib::Response& res, bool secure);
 
-  void forward(const httplib::Request& req, httplib::Response& res);
-  void login(const httplib::Request& req, httplib::Response& res);
-  void logout(const httplib::Request& req, httplib::Response& res);
+  // Checks the request against the allow-list (public_routes.hpp), then one of the three below.
+  void handle(const httplib::Request& req, httplib::Response& res);
+  void forward(const httplib::Request& req, httplib::Response& res, const PublicRoute& route);
+  void login(const httplib::Request& req, httplib::Response& res, const PublicRoute& route);
+  void logout(const httplib::Request& req, httplib::Response& res, const PublicRoute& route);
 
   dapr::Client& dapr_;
   metrics::Registry& registry_;
   // Refresh tokens are single-use: concurrent calls with the same expired session must share
-  // one refresh, so the answer is remembered for a minute under the old token.
+  // one refresh, so its access token is remembered for seconds under the old refresh token.
   std::mutex refresh_mu_;
   struct Refreshed {
-    std::optional<SessionTokens> tokens;
+    std::string access_token;
+    std::string new_refresh_token;  // to forget the entry when that session logs out
     std::chrono::steady_clock::time_point at;
   };
   std::map<std::string, Refreshed> recent_refreshes_;

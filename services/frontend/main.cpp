@@ -5,6 +5,7 @@
 #include "api_proxy.hpp"
 #include "event_hub.hpp"
 #include "event_stream.hpp"
+#include "security_headers.hpp"
 #include "service/runtime.hpp"
 #include "web_app.hpp"
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   server.raw().new_task_queue = [pool] { return new httplib::ThreadPool(pool); };
 
   server.allow_without_token("/api/");
+  server.decorate_responses(todo::frontend::add_security_headers);
   const auto web_root = rt.args()["web-root"].as<std::string>();
 
   todo::frontend::HubOptions hub_options;

@@ -2,8 +2,10 @@
 
 #include <stdexcept>
 
+#include "auth/digest.hpp"
 #include "binding_errors.hpp"
 #include "dapr/client.hpp"
+#include "json/bounded_parse.hpp"
 
 namespace todo::notify {
 namespace {
@@ -26,10 +28,14 @@ std::map<std::string, std::string> binding_metadata(const HttpRequestSpec& reque
 // The body as a JSON value: Dapr's HTTP API JSON-encodes binding data, so a string would be sent
 // in quotes; a JSON object goes out as the same JSON.
 nlohmann::json json_body(const HttpRequestSpec& request) {
-  return nlohmann::json::parse(request.body);
+  return todo::json::parse_or_throw(request.body, "the FCM request");
 }
 
 }  // namespace
+
+std::string token_cache_key(const std::string& user_id, const std::string& key_file) {
+  return user_id + "/" + auth::sha256_hex(key_file);
+}
 
 std::string url_path(const std::string& url) {
   const auto scheme = url.find("://");
@@ -50,18 +56,18 @@ std::string FcmSender::unavailable_reason(const Profile& profile) const {
   return "";
 }
 
-std::string FcmSender::access_token(const ServiceAccount& account) {
+std::string FcmSender::access_token(const ServiceAccount& account, const std::string& cache_key) {
   const time::Instant now = clock_();
   {
     std::lock_guard<std::mutex> lock(mu_);
-    const auto it = tokens_.find(account.client_email);
+    const auto it = tokens_.find(cache_key);
     if (it != tokens_.end() && it->second.expires > now) return it->second.token;
   }
   // Two sends racing here both fetch a token; both are valid, the later one is kept.
   const HttpRequestSpec request = oauth_token_request(account, fcm_oauth_assertion(account, now));
   const std::string answer =
       call_(kFcmOAuthBinding, "post", json_body(request), binding_metadata(request));
-  const auto doc = nlohmann::json::parse(answer, nullptr, false);
+  const auto doc = todo::json::parse(answer);
   if (!doc.is_object() || !doc.contains("access_token") || !doc["access_token"].is_string() ||
       doc["access_token"].get_ref<const std::string&>().empty()) {
     throw BadTokenAnswer("the token endpoint answered without an access_token");
@@ -73,13 +79,13 @@ std::string FcmSender::access_token(const ServiceAccount& account) {
   const std::string token = doc["access_token"].get<std::string>();
   std::lock_guard<std::mutex> lock(mu_);
   if (tokens_.size() > 10000) tokens_.clear();  // a cache, bounded
-  tokens_[account.client_email] = {token, now + lifetime - kTokenMargin};
+  tokens_[cache_key] = {token, now + lifetime - kTokenMargin};
   return token;
 }
 
-void FcmSender::forget_token(const std::string& client_email) {
+void FcmSender::forget_token(const std::string& cache_key) {
   std::lock_guard<std::mutex> lock(mu_);
-  tokens_.erase(client_email);
+  tokens_.erase(cache_key);
 }
 
 SendResult FcmSender::send(const ReminderNotice& notice, const Profile& profile) {
@@ -92,9 +98,10 @@ SendResult FcmSender::send(const ReminderNotice& notice, const Profile& profile)
     return {SendOutcome::permanent_failure,
             "the FCM service account cannot be opened; set channels.fcm.service_account again"};
   }
+  const std::string cache_key = token_cache_key(profile.user_id, *key_file);
   std::string token;
   try {
-    token = access_token(*account);
+    token = access_token(*account, cache_key);
   } catch (const dapr::DaprError& e) {
     // The token endpoint refusing the assertion (4xx: invalid_grant, a deleted key) is final.
     const std::string message = std::string("FCM token: ") + e.what();
@@ -114,7 +121,7 @@ SendResult FcmSender::send(const ReminderNotice& notice, const Profile& profile)
     // 401: the token was revoked or expired early; the retry fetches a new one. Other answers
     // as for every binding (404 UNREGISTERED, 400 INVALID_ARGUMENT and 403 are final).
     if (binding_http_status(message) == 401) {
-      forget_token(account->client_email);
+      forget_token(cache_key);
       return {SendOutcome::transient_failure, message.substr(0, 500)};
     }
     return {classify_binding_error(message), message.substr(0, 500)};

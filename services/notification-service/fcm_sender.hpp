@@ -42,15 +42,20 @@ class FcmSender : public ChannelSender {
     time::Instant expires;
   };
   // A valid access token for the service account, from the cache or the token endpoint.
-  std::string access_token(const ServiceAccount& account);
-  void forget_token(const std::string& client_email);
+  // `cache_key` names the user and their exact key file (token_cache_key).
+  std::string access_token(const ServiceAccount& account, const std::string& cache_key);
+  void forget_token(const std::string& cache_key);
 
   BindingCall call_;
   const auth::CredentialBox& credentials_;
   std::function<time::Instant()> clock_;
   std::mutex mu_;
-  std::unordered_map<std::string, CachedToken> tokens_;  // by client_email
+  std::unordered_map<std::string, CachedToken> tokens_;  // by token_cache_key
 };
+
+// Where a user's access token is cached: their user id and the SHA-256 of their key file. Not
+// the key file's client_email: any user can upload a file that claims someone else's.
+std::string token_cache_key(const std::string& user_id, const std::string& key_file);
 
 // "https://host/a/b" -> "/a/b": the part of a Google URL an HTTP binding takes as `path`.
 std::string url_path(const std::string& url);

@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
         return dapr::Outcome::kSuccess;
       });
 
+  // The inbox is the only thing the frontend's invocations may reach.
+  rt.server().allow_invocation("/api/v1/notifications");
   notify::install_inbox_routes(rt.server(), store, tokens, [&dapr](const events::SnoozeTask& c) {
     dapr::PublishOptions options;
     options.partition_key = c.user_id;

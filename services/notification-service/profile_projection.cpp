@@ -1,5 +1,7 @@
 #include "profile_projection.hpp"
 
+#include "dapr/subscriber.hpp"
+
 namespace todo::notify {
 namespace {
 
@@ -70,6 +72,13 @@ std::string profile_key(const std::string& user_id) {
 }
 
 bool ProfileProjection::apply(const events::UserUpdated& event) {
+  const auto latest = std::chrono::duration_cast<std::chrono::microseconds>(
+                          (clock_() + kMaxVersionAhead).time_since_epoch())
+                          .count();
+  if (event.version > latest) {
+    throw dapr::PoisonEvent("user event version " + std::to_string(event.version) +
+                            " is from the future");
+  }
   const auto key = profile_key(event.user_id);
   const auto value = to_json(profile_from(event));
   for (int round = 0; round < 5; ++round) {

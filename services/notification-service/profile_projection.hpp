@@ -2,6 +2,8 @@
 // What notification-service knows about each account, kept from `user-events`
 // (todo.user.updated.v1) in its own state store under `profile-<user id>`: the channels the
 // user chose, their targets and time zone. It never reads task-service's database.
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,15 +36,25 @@ Profile profile_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const Profile& p);
 std::string profile_key(const std::string& user_id);
 
+// A user event's version is task-service's clock in microseconds when the change committed.
+// One from further ahead than this cannot be real: stored, it would outrank every later change
+// and lock the user out of their own settings.
+inline constexpr std::chrono::minutes kMaxVersionAhead{5};
+
 class ProfileProjection {
  public:
-  explicit ProfileProjection(StateStore& store) : store_(store) {}
+  explicit ProfileProjection(
+      StateStore& store,
+      std::function<std::chrono::system_clock::time_point()> clock = std::chrono::system_clock::now)
+      : store_(store), clock_(std::move(clock)) {}
   // Stores the event's version unless a newer one is stored. Returns false when it was older.
+  // Throws dapr::PoisonEvent for a version from the future (kMaxVersionAhead).
   bool apply(const events::UserUpdated& event);
   std::optional<Profile> get(const std::string& user_id);
 
  private:
   StateStore& store_;
+  std::function<std::chrono::system_clock::time_point()> clock_;
 };
 
 }  // namespace todo::notify

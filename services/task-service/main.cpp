@@ -8,6 +8,7 @@
 #include "api/task_routes.hpp"
 #include "app/task_operations.hpp"
 #include "auth/credential_box.hpp"
+#include "auth/password_strength.hpp"
 #include "commands/command_handler.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
@@ -42,6 +43,10 @@ int main(int argc, char** argv) {
                                          cxxopts::value<int>()->default_value("8"));
                        }},
                       argc, argv);
+  if (!auth::password_dictionary_installed()) {
+    spdlog::critical("cracklib's dictionary is missing (Debian package cracklib-runtime)");
+    return 1;
+  }
   if (!rt.dapr().wait_for_outbound(std::chrono::minutes(2))) {
     spdlog::critical("the Dapr sidecar did not become reachable");
     return 1;
@@ -59,6 +64,8 @@ int main(int argc, char** argv) {
     if (pool.ping()) return std::nullopt;
     return "the tasks database does not answer";
   });
+  // The public API is the only thing the frontend's invocations may reach.
+  rt.server().allow_invocation("/api/v1/");
   tasksvc::install_auth_routes(rt.server(), users, tokens);
   tasksvc::install_task_routes(rt.server(), ops, pool, users, tokens);
   rt.server().get("/api/v1/version", [](const httplib::Request&, httplib::Response& res) {

@@ -39,6 +39,15 @@ def app_url(app, path=""):
     return f"http://127.0.0.1:{APPS[app]['port']}{path}"
 
 
+# Every app serves /healthz, /readyz and /metrics on its operations port: its port + 1000
+# (libs/service/runtime.cpp), never on the port the sidecar or the internet reaches.
+OPS_PORT_OFFSET = 1000
+
+
+def ops_url(app, path=""):
+    return f"http://127.0.0.1:{APPS[app]['port'] + OPS_PORT_OFFSET}{path}"
+
+
 def sidecar_url(app, path=""):
     return f"http://127.0.0.1:{APPS[app]['sidecar']}{path}"
 
@@ -71,7 +80,7 @@ _METRIC_LINE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)$")
 
 def metric(app, name, **labels):
     """The value of one metric sample of an app (0 when the sample does not exist yet)."""
-    text = requests.get(app_url(app, "/metrics"), timeout=5).text
+    text = requests.get(ops_url(app, "/metrics"), timeout=5).text
     total = 0.0
     for line in text.splitlines():
         m = _METRIC_LINE.match(line)

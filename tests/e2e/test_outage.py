@@ -8,7 +8,7 @@ import uuid
 import pytest
 import requests
 
-from stack import APPS, ROOT, ProcessSnapshot, app_url, metric, publish, wait_for
+from stack import APPS, ROOT, ProcessSnapshot, app_url, metric, ops_url, publish, wait_for
 
 RUN = str(ROOT / "scripts" / "run.sh")
 READINESS_PERIOD_S = 5
@@ -18,7 +18,7 @@ LOG_WATCHED_APP = "notification-service"
 
 
 def ready(app):
-    return requests.get(app_url(app, "/readyz"), timeout=5).status_code == 200
+    return requests.get(ops_url(app, "/readyz"), timeout=5).status_code == 200
 
 
 def kafka_warnings(app):

@@ -8,7 +8,7 @@ import requests
 
 from api import new_user
 from events import TopicTail
-from stack import ProcessSnapshot, app_url, metric, publish, wait_for
+from stack import ProcessSnapshot, metric, ops_url, publish, wait_for
 
 
 def series_tasks(api, series_id):
@@ -121,7 +121,7 @@ def test_killing_recurrence_service_mid_stream_creates_no_duplicates():
                 app.kill()  # with completions still arriving and some in flight
     finally:  # started again even if the test fails, so later tests find the stack whole
         app.start_again("recurrence-service-restarted.log")
-    wait_for(lambda: requests.get(app_url("recurrence-service", "/readyz"), timeout=5).ok, 60,
+    wait_for(lambda: requests.get(ops_url("recurrence-service", "/readyz"), timeout=5).ok, 60,
              what="recurrence-service ready again")
     for task in tasks:
         wait_for_occurrence(api, task["series_id"], 1, timeout=60)

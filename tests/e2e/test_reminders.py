@@ -8,7 +8,7 @@ import requests
 from api import new_user
 from clock import local, parse, utc_now
 from events import TopicTail
-from stack import ProcessSnapshot, app_url, metric, wait_for
+from stack import ProcessSnapshot, metric, ops_url, wait_for
 
 REMINDER_TYPE = "todo.reminder.due.v1"
 
@@ -28,7 +28,7 @@ def wait_for_firing(tail, task_id, timeout=90):
 
 def ready(app):
     try:
-        return requests.get(app_url(app, "/readyz"), timeout=5).status_code == 200
+        return requests.get(ops_url(app, "/readyz"), timeout=5).status_code == 200
     except requests.ConnectionError:
         return False
 

@@ -7,7 +7,7 @@ import requests
 from confluent_kafka import Consumer, TopicPartition
 
 from stack import (APPS, KAFKA_BOOTSTRAP, SECRETS, app_headers, app_url, dapr_headers, metric,
-                   publish, sidecar_url, wait_for)
+                   ops_url, publish, sidecar_url, wait_for)
 
 
 def task_event(action="created", user_id=None, task_id=None):
@@ -21,7 +21,7 @@ def task_event(action="created", user_id=None, task_id=None):
 @pytest.mark.parametrize("app", sorted(APPS))
 def test_every_app_and_sidecar_is_ready(app):
     assert requests.get(sidecar_url(app, "/v1.0/healthz"), timeout=5).status_code == 204
-    r = wait_for(lambda: requests.get(app_url(app, "/readyz"), timeout=5), 30,
+    r = wait_for(lambda: requests.get(ops_url(app, "/readyz"), timeout=5), 30,
                  what=f"{app} ready")
     assert r.status_code == 200, r.text
     assert r.json()["ready"] is True

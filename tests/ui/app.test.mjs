@@ -3,14 +3,9 @@
 import assert from "node:assert/strict";
 import net from "node:net";
 import { after, before, describe, test } from "node:test";
-import { apiCall, BASE_URL, launch, rowByTitle, shot, unique, waitUntil } from "./lib.mjs";
+import { apiCall, BASE_URL, frontendMetric, launch, rowByTitle, shot, unique, waitUntil } from "./lib.mjs";
 
-// One value from the frontend's /metrics (0 when it has not been set yet).
-async function metric(name) {
-  const text = await (await fetch(BASE_URL + "/metrics")).text();
-  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text);
-  return m ? Number(m[1]) : 0;
-}
+const metric = frontendMetric;
 
 // A TCP relay to `target` that a test can cut: cut() resets every open connection and refuses
 // new ones until restore(), so a page loaded through it sees its network drop.

@@ -7,6 +7,15 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080";
+// The frontend's operations port (/metrics), which the public port does not serve.
+export const OPS_URL = process.env.OPS_URL ?? "http://127.0.0.1:9080";
+
+// One value of the frontend's /metrics (0 when the sample does not exist yet).
+export async function frontendMetric(name) {
+  const text = await (await fetch(OPS_URL + "/metrics")).text();
+  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text);
+  return m ? Number(m[1]) : 0;
+}
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SHOTS = process.env.SCREENSHOT_DIR ?? join(ROOT, "docs", "screenshots");
 

@@ -11,6 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 ui_test_deps
 export BASE_URL="${BASE_URL:-http://127.0.0.1:$FRONTEND_PORT}"
+export OPS_URL="${OPS_URL:-http://127.0.0.1:$(ops_port "$FRONTEND_PORT")}"
 log "== browser tests (chromium, headless) against $BASE_URL"
 cd "$here"
 node --test --test-concurrency=1 --test-reporter=spec stream.test.mjs app.test.mjs settings.test.mjs

@@ -2,14 +2,10 @@
 // each user sees only their own events, and an id the server cannot replay asks for a resync.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BASE_URL, unique, waitUntil } from "./lib.mjs";
+import { BASE_URL, frontendMetric, unique, waitUntil } from "./lib.mjs";
 
 // task-updates events the frontend has received so far (its /metrics).
-async function received() {
-  const text = await (await fetch(BASE_URL + "/metrics")).text();
-  const m = /^task_updates_received_total(?:\{[^}]*\})? (\S+)$/m.exec(text);
-  return m ? Number(m[1]) : 0;
-}
+const received = () => frontendMetric("task_updates_received_total");
 
 async function signup() {
   const r = await fetch(BASE_URL + "/api/v1/auth/signup", {

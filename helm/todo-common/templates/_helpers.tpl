@@ -84,7 +84,7 @@ metadata:
     dapr.io/graceful-shutdown-seconds: {{ $v.dapr.gracefulShutdownSeconds | quote }}
     {{- end }}
     prometheus.io/scrape: "true"
-    prometheus.io/port: {{ $v.port | quote }}
+    prometheus.io/port: {{ include "todo.opsPort" $v | quote }}
     prometheus.io/path: "/metrics"
     {{- with $v.podAnnotations }}
     {{- toYaml . | nindent 4 }}
@@ -129,6 +129,10 @@ spec:
         - name: http
           containerPort: {{ $v.port }}
           protocol: TCP
+        # /healthz, /readyz and /metrics: never on the port the sidecar forwards to.
+        - name: ops
+          containerPort: {{ include "todo.opsPort" $v }}
+          protocol: TCP
       env:
         - name: LOG_LEVEL
           value: {{ $v.logLevel | quote }}
@@ -162,20 +166,20 @@ spec:
       startupProbe:
         httpGet:
           path: /healthz
-          port: http
+          port: ops
         periodSeconds: {{ $v.probes.startup.periodSeconds }}
         failureThreshold: {{ $v.probes.startup.failureThreshold }}
       livenessProbe:
         httpGet:
           path: /healthz
-          port: http
+          port: ops
         periodSeconds: {{ $v.probes.liveness.periodSeconds }}
         timeoutSeconds: {{ $v.probes.liveness.timeoutSeconds }}
         failureThreshold: {{ $v.probes.liveness.failureThreshold }}
       readinessProbe:
         httpGet:
           path: /readyz
-          port: http
+          port: ops
         periodSeconds: {{ $v.probes.readiness.periodSeconds }}
         timeoutSeconds: {{ $v.probes.readiness.timeoutSeconds }}
         failureThreshold: {{ $v.probes.readiness.failureThreshold }}
@@ -343,7 +347,7 @@ NetworkPolicy: the pod may receive only
   - Dapr service invocation (the sidecar's internal gRPC port 50002) from the apps in
     networkPolicy.invokedBy,
   - the app port from networkPolicy.httpFrom (the frontend: its Service / ingress controller),
-  - metrics scrapes from networkPolicy.metricsFrom, else global.networkPolicy.metricsFrom
+  - metrics scrapes (the operations port, todo.opsPort) from networkPolicy.metricsFrom, else global.networkPolicy.metricsFrom
     (the namespaces of Prometheus),
 and may send only
   - DNS,
@@ -395,7 +399,7 @@ spec:
     - from:
         {{- toYaml . | nindent 8 }}
       ports:
-        - port: {{ $.Values.port }}
+        - port: {{ include "todo.opsPort" $.Values }}
           protocol: TCP
         - port: 9090
           protocol: TCP
@@ -499,4 +503,9 @@ spec:
 ---
 {{ . }}
 {{- end }}
+{{- end -}}
+
+{{/* The operations port of an app: its port + 1000, the binaries' default (libs/service/runtime.cpp). */}}
+{{- define "todo.opsPort" -}}
+{{- add .port 1000 -}}
 {{- end -}}

@@ -8,6 +8,7 @@
 #include <pqxx/notification>
 
 #include "dapr/cloud_event.hpp"
+#include "json/bounded_parse.hpp"
 
 namespace todo::tasksvc {
 namespace {
@@ -102,10 +103,12 @@ std::string OutboxRelay::publish_topic(const std::vector<OutboxRow>& rows, const
   std::vector<dapr::BulkEntry> entries;
   for (size_t i : indexes) {
     const auto& row = rows[i];
-    entries.push_back({row.event_id,
-                       dapr::make_cloud_event(row.event_id, source_, row.type,
-                                              nlohmann::json::parse(row.payload), row.created_at),
-                       {{"partitionKey", row.partition_key}}});
+    entries.push_back(
+        {row.event_id,
+         dapr::make_cloud_event(row.event_id, source_, row.type,
+                                todo::json::parse_or_throw(row.payload, "an outbox row"),
+                                row.created_at),
+         {{"partitionKey", row.partition_key}}});
   }
   const auto started = std::chrono::steady_clock::now();
   try {

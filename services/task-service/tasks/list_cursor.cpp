@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ids/uuid.hpp"
+#include "json/bounded_parse.hpp"
 #include "tasks/query_errors.hpp"
 #include "tasks/sql_values.hpp"
 #include "time/rfc3339.hpp"
@@ -120,7 +121,7 @@ ListCursor decode_cursor(const std::string& token, SortKey sort, SortOrder order
   if (token.size() > kMaxCursorLength) bad_cursor("is too long");
   const auto bytes = unbase64url(token);
   if (!bytes) bad_cursor("is malformed");
-  const json body = json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  const json body = todo::json::parse(*bytes);
   if (!body.is_object()) bad_cursor("is malformed");
   const auto v = body.find("v");
   const auto s = body.find("s");

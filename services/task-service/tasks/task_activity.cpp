@@ -1,4 +1,5 @@
 #include "ids/uuid.hpp"
+#include "json/bounded_parse.hpp"
 #include "tasks/task_sql.hpp"
 #include "time/rfc3339.hpp"
 
@@ -24,7 +25,8 @@ nlohmann::json task_history(pqxx::transaction_base& tx, const std::string& user_
   for (const pqxx::row& row : rows) {
     out.push_back({
         {"action", row["action"].as<std::string>()},
-        {"changes", nlohmann::json::parse(row["changes"].as<std::string>())},
+        {"changes",
+         todo::json::parse_or_throw(row["changes"].as<std::string>(), "an activity row")},
         {"at",
          time::format_rfc3339(time::Instant{std::chrono::seconds{row["at"].as<long long>()}})},
     });

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "json/bounded_parse.hpp"
 #include "tasks/pg_array.hpp"
 #include "tasks/task_json.hpp"
 #include "tasks/task_recurrence.hpp"
@@ -107,7 +108,8 @@ tasks::Task task_from_row(const pqxx::row& row) {
     task.due_at = optional_epoch(row[kDueAt]);
     const std::string_view reminders_text(row[kReminders].c_str(), row[kReminders].size());
     if (reminders_text != "[]") {  // the usual case, without a parser
-      const json reminders = json::parse(reminders_text);
+      const json reminders =
+          todo::json::parse_or_throw(reminders_text, "a task's reminders column");
       for (std::size_t i = 0; i < reminders.size(); ++i)
         task.reminders.push_back(tasks::reminder_from_json(reminders[i], i));
     }

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "auth/password_strength.hpp"
 #include "tasks/field_errors.hpp"
 #include "tasks/text.hpp"
 #include "time/time_zone.hpp"
@@ -106,6 +107,11 @@ SignupInput validate_signup(const nlohmann::json& body) {
   check_member_names(body, {"email", "password", "name", "time_zone"}, {}, errors);
   const auto email = read_email("email", member_or_null(body, "email"), errors);
   const auto password = read_password(member_or_null(body, "password"), errors);
+  if (password && email) {
+    if (const auto weak = auth::weak_password_reason(*password, *email)) {
+      errors.add("password", "password is too easy to guess: " + *weak);
+    }
+  }
   std::optional<std::string> name;
   if (!member_or_null(body, "name").is_null())
     name = read_name(member_or_null(body, "name"), errors);

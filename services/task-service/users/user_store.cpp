@@ -3,6 +3,7 @@
 #include "events/user_event.hpp"
 #include "http/problem.hpp"
 #include "ids/uuid.hpp"
+#include "json/bounded_parse.hpp"
 #include "outbox/outbox.hpp"
 #include "time/rfc3339.hpp"
 #include "users/channels.hpp"
@@ -22,7 +23,7 @@ User read_user(const pqxx::row& row) {
   user.email = row[1].as<std::string>();
   user.name = row[2].as<std::string>();
   user.time_zone = row[3].as<std::string>();
-  user.channels = nlohmann::json::parse(row[4].as<std::string>());
+  user.channels = todo::json::parse_or_throw(row[4].as<std::string>(), "a user's channels column");
   user.created_at =
       time::format_rfc3339(time::Instant(std::chrono::seconds(row[5].as<long long>())));
   return user;
@@ -122,7 +123,8 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
     const auto current =
         tx.exec_params("SELECT channels::text FROM users WHERE id = $1 FOR UPDATE", id);
     if (current.empty()) throw http::ProblemError(404, "Not found", "the account does not exist");
-    nlohmann::json channels = nlohmann::json::parse(current[0][0].as<std::string>());
+    nlohmann::json channels =
+        todo::json::parse_or_throw(current[0][0].as<std::string>(), "a user's channels column");
     if (validated_patch.contains("channels")) {
       channels = merge_channels(
           channels, seal_channel_credentials(validated_patch.at("channels"), credentials_));

@@ -36,15 +36,15 @@ struct FakeTaskService {
     server.Post(base + "/auth/login", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(session("AT1", "RT1").dump(), "application/json");
     });
-    server.Post(base + "/auth/refresh",
-                [this](const httplib::Request& req, httplib::Response& res) {
-                  ++refreshes;
-                  if (nlohmann::json::parse(req.body).value("refresh_token", "") != "RT1") {
-                    res.status = 401;
-                    return;
-                  }
-                  res.set_content(session("AT2", "RT2").dump(), "application/json");
-                });
+    server.Post(base + "/auth/refresh", [this](const httplib::Request& req,
+                                               httplib::Response& res) {
+      // Single-use, as task-service's: RT1 works once.
+      if (nlohmann::json::parse(req.body).value("refresh_token", "") != "RT1" || ++refreshes > 1) {
+        res.status = 401;
+        return;
+      }
+      res.set_content(session("AT2", "RT2").dump(), "application/json");
+    });
     server.Post(base + "/auth/logout", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard<std::mutex> lock(mu);
       revoked.push_back(nlohmann::json::parse(req.body).value("refresh_token", ""));
@@ -184,12 +184,13 @@ TEST_CASE("an expired cookie session is refreshed once, transparently", "[fronte
   const auto cookies = set_cookies(r);
   CHECK(has_cookie(cookies, "todo_at=AT2;"));
   CHECK(has_cookie(cookies, "todo_rt=RT2;"));
-  // A second call with the same (now spent) refresh token shares the first refresh.
+  // A second call with the same (now spent) refresh token within seconds shares the first
+  // refresh, but gets no cookies: it may be a replay of a stolen cookie.
   auto again = c.Get("/api/v1/tasks", {{"Cookie", "todo_rt=RT1"}});
   REQUIRE(again);
   CHECK(again->status == 200);
   CHECK(backend.refreshes == 1);
-  CHECK(has_cookie(set_cookies(again), "todo_at=AT2;"));
+  CHECK(set_cookies(again).empty());
   // The caller resolves to its user for the event stream.
   httplib::Request req;
   req.method = "GET";
@@ -239,4 +240,65 @@ TEST_CASE("logout revokes the cookie's refresh token and clears the cookies", "[
   std::lock_guard<std::mutex> lock(backend.mu);
   REQUIRE(backend.revoked.size() == 1);
   CHECK(backend.revoked[0] == "RT9");
+}
+
+TEST_CASE("after logout the refresh memory no longer serves the old refresh token",
+          "[frontend][proxy][security]") {
+  FakeTaskService backend;
+  Frontend fe(backend.port);
+  auto c = fe.client();
+  auto first = c.Get("/api/v1/tasks", {{"Cookie", "todo_rt=RT1"}});
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  httplib::Headers out = {{"Cookie", "todo_at=AT2; todo_rt=RT2"}, {"X-Requested-With", "todo-web"}};
+  REQUIRE(c.Post("/api/v1/auth/logout", out, "{}", "application/json"));
+  // RT1 is spent at task-service, and the memory of its refresh went with the logout.
+  auto replay = c.Get("/api/v1/tasks", {{"Cookie", "todo_rt=RT1"}});
+  REQUIRE(replay);
+  CHECK(replay->status == 401);
+  CHECK(set_cookies(replay).size() == 2);  // both cleared, none issued
+  CHECK_FALSE(has_cookie(set_cookies(replay), "todo_at=AT"));
+}
+
+TEST_CASE("only a bearer Authorization header is forwarded", "[frontend][proxy][security]") {
+  FakeTaskService backend;
+  Frontend fe(backend.port);
+  auto c = fe.client();
+  // "dapr-app-id:notification-service" as Basic credentials picks the target app in daprd.
+  auto basic = c.Get("/api/v1/tasks",
+                     {{"Authorization", "Basic ZGFwci1hcHAtaWQ6bm90aWZpY2F0aW9uLXNlcnZpY2U="}});
+  REQUIRE(basic);
+  CHECK(basic->status == 401);
+  {
+    std::lock_guard<std::mutex> lock(backend.mu);
+    CHECK(backend.last_authorization.empty());
+  }
+  auto bearer = c.Get("/api/v1/tasks", {{"Authorization", "bearer AT2"}});
+  REQUIRE(bearer);
+  CHECK(bearer->status == 200);
+}
+
+TEST_CASE("paths off the allow-list never reach a backend", "[frontend][proxy][security]") {
+  FakeTaskService backend;
+  Frontend fe(backend.port);
+  auto c = fe.client();
+  const httplib::Headers h = {{"Authorization", "Bearer AT2"}};
+  for (const char* path :
+       {"/api/../events/task-commands", "/api/%2e%2e/events/task-commands", "/api/v1/..%2fevents",
+        "/api/v1/tasks/..\\..\\events", "/api/./v1/tasks", "/api//v1/tasks"}) {
+    auto r = c.Post(path, h, "{}", "application/json");
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status == 400);
+  }
+  for (const char* path : {"/api/dapr/subscribe", "/api/metrics", "/api/v1/unknown"}) {
+    auto r = c.Get(path, h);
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status == 404);
+  }
+  auto deep = c.Post("/api/v1/tasks", h, std::string(1000, '[') + std::string(1000, ']'),
+                     "application/json");
+  REQUIRE(deep);
+  CHECK(deep->status == 400);
 }

@@ -115,6 +115,27 @@ TEST_CASE("FCM keeps the access token until a minute before it expires", "[notif
   CHECK(google.calls.back().metadata.at("Authorization") == "Bearer tok-2");
 }
 
+TEST_CASE("FCM tokens are cached per user and key file, not per claimed client_email",
+          "[notify][fcm][sender][security]") {
+  FakeGoogle google;
+  auto now = at("2026-12-01T13:45:00Z");
+  FcmSender sender(google.binding(), box(), [&now] { return now; });
+  REQUIRE(sender.send(notice(), fcm_profile()).outcome == SendOutcome::sent);
+  // Another tenant uploads a different key file that claims the same client_email.
+  Profile other = fcm_profile();
+  other.user_id = "u2";
+  auto file = json::parse(todo::testing::service_account_json(todo::testing::kTestPrivateKey));
+  file["private_key_id"] = "someone-else";
+  other.channels.fcm_credentials = box().seal(file.dump());
+  REQUIRE(sender.send(notice(), other).outcome == SendOutcome::sent);
+  CHECK(google.count("fcm-oauth") == 2);
+  CHECK(google.calls.back().metadata.at("Authorization") == "Bearer tok-2");
+  // The first user's token is neither used by nor replaced with the other tenant's.
+  REQUIRE(sender.send(notice(), fcm_profile()).outcome == SendOutcome::sent);
+  CHECK(google.count("fcm-oauth") == 2);
+  CHECK(google.calls.back().metadata.at("Authorization") == "Bearer tok-1");
+}
+
 TEST_CASE("FCM answering 401 drops the token: the retry fetches a new one",
           "[notify][fcm][sender]") {
   FakeGoogle google;

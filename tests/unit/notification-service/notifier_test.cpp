@@ -278,6 +278,22 @@ TEST_CASE("the profile projection keeps the newest version") {
   CHECK_FALSE(profiles.get("someone-else"));
 }
 
+TEST_CASE("the profile projection refuses a version from the future", "[security]") {
+  testing::MemoryStateStore store;
+  const auto now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 365 * 56));
+  ProfileProjection profiles(store, [now] { return now; });
+  const auto micros = [](std::chrono::system_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+  };
+  auto forged = user(true, false);
+  forged.version = micros(now + std::chrono::hours(24 * 365 * 100));
+  CHECK_THROWS_AS(profiles.apply(forged), dapr::PoisonEvent);
+  CHECK(store.size() == 0);
+  auto skewed = user(true, false);
+  skewed.version = micros(now + std::chrono::minutes(4));
+  CHECK(profiles.apply(skewed));
+}
+
 TEST_CASE("the inbox keeps the newest items first, once each, up to its limit") {
   testing::MemoryStateStore store;
   Inbox inbox(store);

@@ -71,6 +71,9 @@ TEST_CASE("parse_preset names the field that is wrong", "[recurrence][presets]")
        "'preset' must be one of daily, monthly, monthly_weekday, "
        "weekdays, weekly, yearly (got 'fortnightly')"},
       {{{"preset", 7}}, "'preset' must be one of"},
+      // A value that is not a string is named by its type, never serialised back.
+      {{{"preset", {{"a", {1, 2}}}}}, "(got 'a JSON object')"},
+      {{{"preset", std::string(100, 'x')}}, "(got 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...')"},
       {{{"preset", "daily"}, {"colour", "red"}}, "unknown field 'colour'"},
       {{{"preset", "daily"}, {"days", {"MO"}}}, "'days' is not used by the 'daily' preset"},
       {{{"preset", "weekly"}, {"day", 3}}, "'day' is not used by the 'weekly' preset"},

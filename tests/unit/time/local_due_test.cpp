@@ -77,3 +77,17 @@ TEST_CASE("local dates order chronologically", "[time][local_due]") {
   CHECK(LocalDate{2025, 12, 31} < LocalDate{2026, 1, 1});
   CHECK_FALSE(LocalDate{2026, 1, 1} < LocalDate{2026, 1, 1});
 }
+
+TEST_CASE("dates outside the years 1900-9999 are refused", "[time][local_due][security]") {
+  using todo::time::parse_local_date;
+  using todo::time::parse_local_due;
+  for (const char* text : {"0000-01-01", "0000-01-01T00:00:00", "1899-12-31T23:59"}) {
+    INFO(text);
+    const auto due = parse_local_due(text);
+    REQUIRE_FALSE(due);
+    CHECK_THAT(due.error(), Catch::Contains("out of range 1900-9999"));
+  }
+  CHECK_FALSE(parse_local_date("0001-01-01"));
+  CHECK(parse_local_due("1900-01-01"));
+  CHECK(parse_local_due("9999-12-31T23:59:59"));
+}

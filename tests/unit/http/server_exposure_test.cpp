@@ -1,0 +1,89 @@
+// What each port of an app exposes: operations endpoints only on the operations port, and
+// nothing but the declared public prefixes to a request that came by service invocation.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "http/readiness.hpp"
+#include "http/server.hpp"
+
+namespace {
+
+struct App {
+  todo::metrics::Registry registry;
+  todo::http::Readiness readiness;
+  todo::http::Server server;
+  std::thread thread;
+
+  static todo::http::ServerOptions options() {
+    todo::http::ServerOptions o;
+    o.service_name = "test";
+    o.port = 0;
+    o.ops_port = 0;
+    o.app_api_token = "app-token";
+    return o;
+  }
+  App() : server(options(), registry, readiness) {
+    server.allow_invocation("/api/");
+    auto ok = [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("{}", "application/json");
+    };
+    server.get("/api/v1/things", ok);
+    server.post("/events/things", ok);
+    server.get("/dapr/subscribe", ok);
+    REQUIRE(server.bind());
+    thread = std::thread([this] { server.listen(); });
+  }
+  ~App() {
+    server.stop();
+    thread.join();
+  }
+};
+
+const httplib::Headers kSidecar = {{"dapr-api-token", "app-token"}};
+
+}  // namespace
+
+TEST_CASE("readiness and metrics are served on the operations port only",
+          "[http][server][security]") {
+  App app;
+  REQUIRE(app.server.ops_port() > 0);
+  httplib::Client ops("127.0.0.1", app.server.ops_port());
+  for (const char* path : {"/healthz", "/readyz", "/metrics"}) {
+    auto r = ops.Get(path);
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status != 404);
+  }
+  httplib::Client main_port("127.0.0.1", app.server.port());
+  auto health = main_port.Get("/healthz");  // Dapr's app health check
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  for (const char* path : {"/readyz", "/metrics"}) {
+    auto r = main_port.Get(path, kSidecar);
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status == 404);
+  }
+}
+
+TEST_CASE("service invocation reaches only the declared prefixes", "[http][server][security]") {
+  App app;
+  httplib::Client c("127.0.0.1", app.server.port());
+  httplib::Headers invoked = kSidecar;
+  invoked.emplace("dapr-caller-app-id", "frontend");
+  auto api = c.Get("/api/v1/things", invoked);
+  REQUIRE(api);
+  CHECK(api->status == 200);
+  auto event = c.Post("/events/things", invoked, "{}", "application/json");
+  REQUIRE(event);
+  CHECK(event->status == 404);
+  auto subscribe = c.Get("/dapr/subscribe", invoked);
+  REQUIRE(subscribe);
+  CHECK(subscribe->status == 404);
+  // The sidecar's own pub/sub delivery carries no caller app id.
+  auto delivery = c.Post("/events/things", kSidecar, "{}", "application/json");
+  REQUIRE(delivery);
+  CHECK(delivery->status == 200);
+}
