@@ -49,6 +49,13 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
     request_started = std::chrono::steady_clock::now();
     log::set_trace_id(log::trace_id_from_traceparent(req.get_header_value("traceparent")));
     if (options_.decorate) options_.decorate(req, res);
+    // HTTP/1.1 (RFC 9112 6.3): a request with neither Content-Length nor Transfer-Encoding has
+    // no body. cpp-httplib would instead read a POST until the client closes or the read
+    // timeout passes; this runs before it reads, so say so explicitly.
+    // The server owns this request object; only the callback's view of it is const.
+    if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+      const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
+    }
     if (req.has_header(kCallerAppIdHeader) && !invocable(req.path)) {
       spdlog::warn("refused {} {} by service invocation from {}", req.method, req.path,
                    req.get_header_value(kCallerAppIdHeader));
@@ -65,7 +72,6 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
     }
     // The sidecar calls over loopback, where gzip only burns CPU (it was 12% of a list
     // request); cpp-httplib compresses whenever the request accepts it, so stop it accepting.
-    // The server owns this request object; only the callback's view of it is const.
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     return httplib::Server::HandlerResponse::Unhandled;
   });

@@ -3,6 +3,12 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
 #include <thread>
 
 #include "http/readiness.hpp"
@@ -86,4 +92,26 @@ TEST_CASE("service invocation reaches only the declared prefixes", "[http][serve
   auto delivery = c.Post("/events/things", kSidecar, "{}", "application/json");
   REQUIRE(delivery);
   CHECK(delivery->status == 200);
+}
+
+TEST_CASE("a POST with neither Content-Length nor Transfer-Encoding has an empty body",
+          "[http][server][security]") {
+  App app;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(app.server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  timeval two_seconds{2, 0};  // the server's read timeout is 10 s: an answer must not wait for it
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &two_seconds, sizeof two_seconds);
+  const std::string request =
+      "POST /events/things HTTP/1.1\r\nHost: x\r\ndapr-api-token: app-token\r\n\r\n";
+  REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
+  char buffer[512];
+  const ssize_t got = recv(fd, buffer, sizeof buffer - 1, 0);
+  close(fd);
+  REQUIRE(got > 0);
+  CHECK(std::string(buffer, static_cast<std::size_t>(got)).rfind("HTTP/1.1 200", 0) == 0);
 }
