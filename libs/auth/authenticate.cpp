@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "auth/session_revocations.hpp"
 #include "http/problem.hpp"
 #include "tasks/text.hpp"
 
@@ -43,6 +44,11 @@ Outcome check(const httplib::Request& req, const TokenIssuer& issuer) {
   if (!token) return {{}, kMissing};
   const auto claims = issuer.verify_access(*token);
   if (!claims) return {{}, kInvalid};
+  // May throw a transient DependencyError (the store is away): answered 503, not 401.
+  if (!claims->session_id.empty() && issuer.revocations() &&
+      issuer.revocations()->ended(claims->session_id)) {
+    return {{}, kInvalid};
+  }
   return {claims->user_id, nullptr};
 }
 

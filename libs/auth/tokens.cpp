@@ -99,7 +99,12 @@ std::optional<AccessClaims> claims_of(const nlohmann::json& claims) {
   if (exp == claims.end() || !exp->is_number_integer()) return std::nullopt;
   const auto expires_at = exp->get<std::int64_t>();
   if (now_seconds() >= expires_at) return std::nullopt;
-  return AccessClaims{sub->get<std::string>(), expires_at};
+  std::string session_id;
+  if (const auto sid = claims.find("sid"); sid != claims.end()) {
+    if (!sid->is_string() || !ids::is_uuid(sid->get<std::string>())) return std::nullopt;
+    session_id = sid->get<std::string>();
+  }
+  return AccessClaims{sub->get<std::string>(), expires_at, session_id};
 }
 
 }  // namespace
@@ -112,8 +117,11 @@ TokenIssuer::TokenIssuer(std::string signing_key, std::chrono::seconds access_tt
   ensure_sodium();
 }
 
-std::string TokenIssuer::issue_access(const std::string& user_id) const {
+std::string TokenIssuer::issue_access(const std::string& user_id,
+                                      const std::string& session_id) const {
   if (!ids::is_uuid(user_id)) throw std::invalid_argument("access tokens are issued to user ids");
+  if (!session_id.empty() && !ids::is_uuid(session_id))
+    throw std::invalid_argument("a session id is a UUID");
   jwt_t* raw = nullptr;
   if (jwt_new(&raw) != 0) throw std::runtime_error("libjwt could not allocate a token");
   JwtPtr jwt(raw);
@@ -127,7 +135,8 @@ std::string TokenIssuer::issue_access(const std::string& user_id) const {
                      jwt_set_alg(jwt.get(), JWT_ALG_HS256,
                                  reinterpret_cast<const unsigned char*>(signing_key_.data()),
                                  static_cast<int>(signing_key_.size()));
-  if (failed != 0) throw std::runtime_error("libjwt could not build a token");
+  if (failed != 0 || (!session_id.empty() && jwt_add_grant(jwt.get(), "sid", session_id.c_str())))
+    throw std::runtime_error("libjwt could not build a token");
   CString encoded(jwt_encode_str(jwt.get()));
   if (!encoded) throw std::runtime_error("libjwt could not sign a token");
   return encoded.get();

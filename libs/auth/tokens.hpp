@@ -15,7 +15,10 @@ constexpr std::chrono::hours kRefreshTokenTtl{24 * 30};
 struct AccessClaims {
   std::string user_id;      // "sub": a UUID
   std::int64_t expires_at;  // "exp": seconds since the Unix epoch
+  std::string session_id;   // "sid": the login this token belongs to (a UUID), or empty
 };
+
+class SessionRevocations;
 
 class TokenIssuer {
  public:
@@ -27,7 +30,9 @@ class TokenIssuer {
 
   // A JWT with header {"alg":"HS256","typ":"JWT"} and claims sub, iat, exp,
   // iss="todo-task-service", typ="access". `user_id` must be a UUID (std::invalid_argument).
-  std::string issue_access(const std::string& user_id) const;
+  // `session_id` (a UUID, or empty for none) is the "sid" claim: ending that session (logout,
+  // refresh-token reuse) ends this token too.
+  std::string issue_access(const std::string& user_id, const std::string& session_id = "") const;
 
   // The claims of a token this issuer signed and that has not expired (valid while now < exp;
   // no leeway, as issuer and verifier share one clock source). nullopt for anything else: bad
@@ -37,9 +42,15 @@ class TokenIssuer {
 
   std::chrono::seconds access_ttl() const { return access_ttl_; }
 
+  // Where require_user() asks whether a token's session has ended. Without one (unit tests),
+  // only the signature and expiry count. `revocations` must outlive this issuer.
+  void check_sessions_with(SessionRevocations* revocations) { revocations_ = revocations; }
+  SessionRevocations* revocations() const { return revocations_; }
+
  private:
   std::string signing_key_;
   std::chrono::seconds access_ttl_;
+  SessionRevocations* revocations_ = nullptr;
 };
 
 // 32 random bytes (libsodium CSPRNG), base64url without padding: 43 characters.

@@ -13,6 +13,7 @@
 #include "retry_worker.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
+#include "service/sessions.hpp"
 #include "time/instant.hpp"
 
 int main(int argc, char** argv) {
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
+  const auto revocations = service::session_revocations(rt.dapr());
+  tokens.check_sessions_with(revocations.get());
   notify::DaprStateStore store(rt.dapr(), service::kStateStore);
 
   notify::EmailSender email(rt.dapr());

@@ -16,6 +16,7 @@
 #include "outbox/relay.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
+#include "service/sessions.hpp"
 
 namespace {
 
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
   migrate_when_reachable(pool);
   auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
+  const auto revocations = service::session_revocations(rt.dapr());
+  tokens.check_sessions_with(revocations.get());
   const auth::CredentialBox channel_credentials(
       service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
   tasksvc::UserStore users(pool, channel_credentials);

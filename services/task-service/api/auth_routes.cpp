@@ -2,7 +2,9 @@
 
 #include "auth/authenticate.hpp"
 #include "auth/password.hpp"
+#include "auth/session_revocations.hpp"
 #include "http/problem.hpp"
+#include "ids/uuid.hpp"
 #include "users/profile_validation.hpp"
 
 namespace todo::tasksvc {
@@ -13,21 +15,29 @@ namespace {
 constexpr const char* kBadCredentials = "Invalid email or password";
 constexpr const char* kBadRefresh = "invalid, expired or already used refresh token";
 
-// Issues an access token and a stored refresh token for `user` and writes the session answer.
-void send_session(httplib::Response& res, int status, const User& user, UserStore& users,
+// Issues an access token and a stored refresh token of session `session_id` for `user` and writes
+// the session answer.
+void send_session(httplib::Response& res, int status, const User& user,
+                  const std::string& session_id, UserStore& users,
                   const auth::TokenIssuer& tokens) {
   const std::string refresh_token = auth::new_refresh_token();
-  users.store_refresh(user.id, auth::hash_refresh_token(refresh_token), auth::kRefreshTokenTtl);
+  users.store_refresh(user.id, auth::hash_refresh_token(refresh_token), session_id,
+                      auth::kRefreshTokenTtl);
   const auto refresh_ttl = std::chrono::duration_cast<std::chrono::seconds>(auth::kRefreshTokenTtl);
   // Tokens are credentials: no cache (nor proxy) may keep this answer (RFC 6749 §5.1).
   res.set_header("Cache-Control", "no-store");
   http::send_json(res, status,
                   {{"user", to_json(user)},
-                   {"access_token", tokens.issue_access(user.id)},
+                   {"access_token", tokens.issue_access(user.id, session_id)},
                    {"token_type", "Bearer"},
                    {"expires_in", tokens.access_ttl().count()},
                    {"refresh_token", refresh_token},
                    {"refresh_expires_in", refresh_ttl.count()}});
+}
+
+// Ends a session's access tokens too, wherever they are verified (auth/session_revocations.hpp).
+void end_session(const auth::TokenIssuer& tokens, const std::string& session_id) {
+  if (tokens.revocations()) tokens.revocations()->end(session_id, tokens.access_ttl());
 }
 
 }  // namespace
@@ -42,51 +52,61 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
                 const User user = users.create(input.email, auth::hash_password(input.password),
                                                input.name, input.time_zone);
                 res.set_header("Location", "/api/v1/me");
-                send_session(res, 201, user, users, tokens);
+                send_session(res, 201, user, ids::new_uuid(), users, tokens);
               });
 
-  server.post("/api/v1/auth/login",
-              [&users, &tokens, dummy_hash](const httplib::Request& req, httplib::Response& res) {
-                const LoginInput input = validate_login(http::parse_json_object(req));
-                auto found = users.find_by_email(input.email);
-                if (!found) {
-                  auth::verify_password(dummy_hash, input.password);  // spend the time a real check takes
-                  auth::throw_unauthorized(res, kBadCredentials);
-                }
-                if (!auth::verify_password(found->second, input.password))
-                  auth::throw_unauthorized(res, kBadCredentials);
-                send_session(res, 200, found->first, users, tokens);
-              });
+  server.post("/api/v1/auth/login", [&users, &tokens, dummy_hash](const httplib::Request& req,
+                                                                  httplib::Response& res) {
+    const LoginInput input = validate_login(http::parse_json_object(req));
+    auto found = users.find_by_email(input.email);
+    if (!found) {
+      auth::verify_password(dummy_hash, input.password);  // spend the time a real check takes
+      auth::throw_unauthorized(res, kBadCredentials);
+    }
+    if (!auth::verify_password(found->second, input.password))
+      auth::throw_unauthorized(res, kBadCredentials);
+    send_session(res, 200, found->first, ids::new_uuid(), users, tokens);
+  });
 
   server.post("/api/v1/auth/refresh",
               [&users, &tokens](const httplib::Request& req, httplib::Response& res) {
                 const std::string token = validate_refresh_request(http::parse_json_object(req));
-                if (!auth::looks_like_refresh_token(token)) auth::throw_unauthorized(res, kBadRefresh);
-                const auto user_id = users.consume_refresh(auth::hash_refresh_token(token));
-                if (!user_id) auth::throw_unauthorized(res, kBadRefresh);
-                const auto user = users.get(*user_id);
+                if (!auth::looks_like_refresh_token(token))
+                  auth::throw_unauthorized(res, kBadRefresh);
+                const auto use = users.consume_refresh(auth::hash_refresh_token(token));
+                if (use.kind == UserStore::RefreshUse::Kind::kReused) {
+                  // Someone holds a copy of this session's tokens: end it for both.
+                  end_session(tokens, use.session_id);
+                }
+                if (use.kind != UserStore::RefreshUse::Kind::kLive)
+                  auth::throw_unauthorized(res, kBadRefresh);
+                const auto user = users.get(use.user_id);
                 if (!user) auth::throw_unauthorized(res, "the account no longer exists");
-                send_session(res, 200, *user, users, tokens);
+                send_session(res, 200, *user, use.session_id, users, tokens);
               });
 
-  server.post("/api/v1/auth/logout", [&users](const httplib::Request& req, httplib::Response& res) {
-    const std::string token = validate_refresh_request(http::parse_json_object(req));
-    // Unknown, malformed or already revoked: the session is over either way.
-    if (auth::looks_like_refresh_token(token)) users.revoke_refresh(auth::hash_refresh_token(token));
-    res.status = 204;
-  });
+  server.post("/api/v1/auth/logout",
+              [&users, &tokens](const httplib::Request& req, httplib::Response& res) {
+                const std::string token = validate_refresh_request(http::parse_json_object(req));
+                // Unknown, malformed or already revoked: the session is over either way.
+                if (auth::looks_like_refresh_token(token)) {
+                  if (const auto session = users.end_session_of(auth::hash_refresh_token(token)))
+                    end_session(tokens, *session);
+                }
+                res.status = 204;
+              });
 
   server.get("/api/v1/me",
              auth::authenticated(tokens, [&users](const httplib::Request&, httplib::Response& res,
-                                            const std::string& user_id) {
+                                                  const std::string& user_id) {
                const auto user = users.get(user_id);
                if (!user) auth::throw_unauthorized(res, "the account no longer exists");
                http::send_json(res, 200, to_json(*user));
              }));
 
-  server.patch("/api/v1/me",
-               auth::authenticated(tokens, [&users](const httplib::Request& req, httplib::Response& res,
-                                              const std::string& user_id) {
+  server.patch("/api/v1/me", auth::authenticated(tokens, [&users](const httplib::Request& req,
+                                                                  httplib::Response& res,
+                                                                  const std::string& user_id) {
                  const nlohmann::json patch = validate_profile_patch(http::parse_json_object(req));
                  try {
                    http::send_json(res, 200, to_json(users.update_profile(user_id, patch)));

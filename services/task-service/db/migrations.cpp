@@ -95,6 +95,12 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL;
 )SQL",
+    // 2: sessions. Each refresh token belongs to the session its login started (the token
+    // family of the OAuth 2.0 Security BCP): reusing a spent token, or logging out, ends them all.
+    R"SQL(
+ALTER TABLE refresh_tokens ADD COLUMN session_id uuid NOT NULL DEFAULT gen_random_uuid();
+CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
+)SQL",
 };
 
 }  // namespace

@@ -149,45 +149,62 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
 }
 
 void UserStore::store_refresh(const std::string& user_id, const std::string& token_hash,
-                              std::chrono::seconds ttl) {
+                              const std::string& session_id, std::chrono::seconds ttl) {
   pool_.with([&](pqxx::connection& conn) {
     pqxx::work tx(conn);
     tx.exec_params(
         "DELETE FROM refresh_tokens WHERE user_id = $1 "
-        "AND (expires_at <= now() OR revoked_at IS NOT NULL)",
+        "AND (expires_at <= now() OR revoked_at < now() - interval '7 days')",
         user_id);
     tx.exec_params(
-        "INSERT INTO refresh_tokens (token_hash, user_id, expires_at) "
-        "VALUES ($1, $2, now() + make_interval(secs => $3::double precision))",
-        token_hash, user_id, static_cast<long long>(ttl.count()));
+        "INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at) "
+        "VALUES ($1, $2, $3, now() + make_interval(secs => $4::double precision))",
+        token_hash, user_id, session_id, static_cast<long long>(ttl.count()));
     tx.commit();
     return 0;
   });
 }
 
-std::optional<std::string> UserStore::consume_refresh(const std::string& token_hash) {
+UserStore::RefreshUse UserStore::consume_refresh(const std::string& token_hash) {
+  return pool_.with([&](pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    const auto live = tx.exec_params(
+        "UPDATE refresh_tokens SET revoked_at = now() "
+        "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() "
+        "RETURNING user_id::text, session_id::text",
+        token_hash);
+    RefreshUse use;
+    if (!live.empty()) {
+      use = {RefreshUse::Kind::kLive, live[0][0].as<std::string>(), live[0][1].as<std::string>()};
+    } else {
+      const auto spent = tx.exec_params(
+          "SELECT session_id::text FROM refresh_tokens "
+          "WHERE token_hash = $1 AND revoked_at IS NOT NULL",
+          token_hash);
+      if (!spent.empty()) {
+        use = {RefreshUse::Kind::kReused, "", spent[0][0].as<std::string>()};
+        tx.exec_params(
+            "UPDATE refresh_tokens SET revoked_at = now() "
+            "WHERE session_id = $1 AND revoked_at IS NULL",
+            use.session_id);
+      }
+    }
+    tx.commit();
+    return use;
+  });
+}
+
+std::optional<std::string> UserStore::end_session_of(const std::string& token_hash) {
   return pool_.with([&](pqxx::connection& conn) -> std::optional<std::string> {
     pqxx::work tx(conn);
     const auto rows = tx.exec_params(
-        "UPDATE refresh_tokens SET revoked_at = now() "
-        "WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() "
-        "RETURNING user_id::text",
+        "UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now()) "
+        "WHERE session_id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1) "
+        "RETURNING session_id::text",
         token_hash);
     tx.commit();
     if (rows.empty()) return std::nullopt;
     return rows[0][0].as<std::string>();
-  });
-}
-
-void UserStore::revoke_refresh(const std::string& token_hash) {
-  pool_.with([&](pqxx::connection& conn) {
-    pqxx::work tx(conn);
-    tx.exec_params(
-        "UPDATE refresh_tokens SET revoked_at = now() "
-        "WHERE token_hash = $1 AND revoked_at IS NULL",
-        token_hash);
-    tx.commit();
-    return 0;
   });
 }
 

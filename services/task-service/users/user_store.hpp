@@ -45,18 +45,25 @@ class UserStore {
   // (seal_channel_credentials). Throws ProblemError 404 when the account does not exist.
   User update_profile(const std::string& id, const nlohmann::json& validated_patch);
 
-  // Remembers a refresh token (by its hash) for `ttl`; also drops the user's expired and revoked
-  // ones, so the table holds live sessions only.
+  // Remembers a refresh token (by its hash) of session `session_id` for `ttl`; also drops the
+  // user's expired tokens and those revoked over a week ago. Spent tokens are kept that long so
+  // that their reuse is recognised.
   void store_refresh(const std::string& user_id, const std::string& token_hash,
-                     std::chrono::seconds ttl);
+                     const std::string& session_id, std::chrono::seconds ttl);
 
-  // The user id of a live (unexpired, unrevoked) token, revoking it in the same statement: a
-  // refresh token works once, and two concurrent uses cannot both succeed.
-  std::optional<std::string> consume_refresh(const std::string& token_hash);
+  struct RefreshUse {
+    enum class Kind { kLive, kReused, kUnknown } kind = Kind::kUnknown;
+    std::string user_id;     // kLive
+    std::string session_id;  // kLive and kReused
+  };
+  // Spends a live (unexpired, unrevoked) token in one statement: a refresh token works once, and
+  // two concurrent uses cannot both succeed. A token that was already spent is reuse: its whole
+  // session is revoked (every token of it) and kReused names the session.
+  RefreshUse consume_refresh(const std::string& token_hash);
 
-  // Revokes a token if it is live; unknown or already revoked tokens are fine (logout is
-  // idempotent).
-  void revoke_refresh(const std::string& token_hash);
+  // Ends the session a token belongs to (every token of it) and returns its id; nullopt for an
+  // unknown token (logout is idempotent).
+  std::optional<std::string> end_session_of(const std::string& token_hash);
 
  private:
   struct CachedZone {

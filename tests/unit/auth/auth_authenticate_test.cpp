@@ -65,12 +65,13 @@ TEST_CASE("the response overload sets the RFC 6750 challenge", "[task-service][a
   CHECK(missing.get_header_value("WWW-Authenticate") == "Bearer");
 
   httplib::Response invalid;
-  CHECK_THROWS_AS(auth::require_user(with_authorization("Bearer x.y.z"), invalid, kIssuer), ProblemError);
+  CHECK_THROWS_AS(auth::require_user(with_authorization("Bearer x.y.z"), invalid, kIssuer),
+                  ProblemError);
   CHECK(invalid.get_header_value("WWW-Authenticate") == "Bearer error=\"invalid_token\"");
 
   httplib::Response ok;
-  CHECK(auth::require_user(with_authorization("Bearer " + kIssuer.issue_access(kUser)), ok, kIssuer) ==
-        kUser);
+  CHECK(auth::require_user(with_authorization("Bearer " + kIssuer.issue_access(kUser)), ok,
+                           kIssuer) == kUser);
   CHECK_FALSE(ok.has_header("WWW-Authenticate"));
 }
 
@@ -78,7 +79,7 @@ TEST_CASE("authenticated() passes the caller's id or refuses", "[task-service][a
   std::string seen;
   const auto handler =
       auth::authenticated(kIssuer, [&seen](const httplib::Request&, httplib::Response&,
-                                     const std::string& user_id) { seen = user_id; });
+                                           const std::string& user_id) { seen = user_id; });
   httplib::Response res;
   handler(with_authorization("Bearer " + kIssuer.issue_access(kUser)), res);
   CHECK(seen == kUser);

@@ -86,8 +86,9 @@ TEST_CASE("a short signing key or a non-UUID subject is refused", "[task-service
 }
 
 TEST_CASE("an expired access token is rejected", "[task-service][auth][jwt]") {
-  CHECK_FALSE(auth::TokenIssuer(kKey, std::chrono::seconds(0))
-                  .verify_access(auth::TokenIssuer(kKey, std::chrono::seconds(0)).issue_access(kUser)));
+  CHECK_FALSE(
+      auth::TokenIssuer(kKey, std::chrono::seconds(0))
+          .verify_access(auth::TokenIssuer(kKey, std::chrono::seconds(0)).issue_access(kUser)));
   const auth::TokenIssuer past(kKey, std::chrono::seconds(-1));
   CHECK_FALSE(past.verify_access(past.issue_access(kUser)));
   // Issued by a short-lived issuer, checked by a normal one: expiry is in the token, not the

@@ -1,14 +1,13 @@
 // What each port of an app exposes: operations endpoints only on the operations port, and
 // nothing but the declared public prefixes to a request that came by service invocation.
-#include <httplib.h>
-
-#include <catch2/catch.hpp>
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <thread>
 
 #include "http/readiness.hpp"

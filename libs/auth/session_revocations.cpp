@@ -1,0 +1,38 @@
+#include "auth/session_revocations.hpp"
+
+namespace todo::auth {
+namespace {
+// A cache, bounded: past this many sessions it starts again empty.
+constexpr std::size_t kMaxKnownSessions = 100000;
+}  // namespace
+
+SessionRevocations::SessionRevocations(IsEnded is_ended, RecordEnd record_end,
+                                       std::chrono::milliseconds recheck_after, Clock clock)
+    : is_ended_(std::move(is_ended)),
+      record_end_(std::move(record_end)),
+      recheck_after_(recheck_after),
+      clock_(std::move(clock)) {}
+
+bool SessionRevocations::ended(const std::string& session_id) {
+  const auto now = clock_();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    const auto it = known_.find(session_id);
+    if (it != known_.end() && (it->second.ended || now - it->second.checked < recheck_after_)) {
+      return it->second.ended;
+    }
+  }
+  const bool is_ended = is_ended_(session_id);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (known_.size() >= kMaxKnownSessions) known_.clear();
+  known_[session_id] = {is_ended, now};
+  return is_ended;
+}
+
+void SessionRevocations::end(const std::string& session_id, std::chrono::seconds keep_for) {
+  record_end_(session_id, keep_for);
+  std::lock_guard<std::mutex> lock(mu_);
+  known_[session_id] = {true, clock_()};
+}
+
+}  // namespace todo::auth
