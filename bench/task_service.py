@@ -24,6 +24,7 @@ CACHE = Path(os.environ.get("TODO_CACHE", Path.home() / ".cache/todo-platform"))
 VEGETA = CACHE / "bin" / "vegeta"
 DIRECT = "http://127.0.0.1:8081"
 VIA_DAPR = "http://127.0.0.1:3501/v1.0/invoke/task-service/method"
+PUBLIC = "http://127.0.0.1:8080"  # the frontend: edge checks, then Dapr invocation
 
 
 def ensure_vegeta():
@@ -79,7 +80,9 @@ def targets(users, kind, base, n, dapr=False):
     for _ in range(n):
         u = random.choice(users)
         header = {"Authorization": ["Bearer " + u["token"]], "Content-Type": ["application/json"]}
-        header["dapr-api-token"] = [SECRETS["DAPR_API_TOKEN"] if dapr else SECRETS["APP_API_TOKEN"]]
+        if base != PUBLIC:  # the public door takes no token but the user's
+            header["dapr-api-token"] = [SECRETS["DAPR_API_TOKEN"] if dapr
+                                        else SECRETS["APP_API_TOKEN"]]
         t = {"header": header}
         if kind == "list":
             t.update(method="GET", url=base + "/api/v1/tasks?limit=50&status=open&sort=due")
@@ -133,7 +136,10 @@ def attack(name, target_text, rate, seconds):
 
 
 def relay_lag_p99():
-    text = urllib.request.urlopen("http://127.0.0.1:8081/metrics", timeout=5).read().decode()
+    try:  # the operations port (app port + 1000)
+        text = urllib.request.urlopen("http://127.0.0.1:9081/metrics", timeout=5).read().decode()
+    except OSError:  # a build from before the operations port, for before/after comparisons
+        text = urllib.request.urlopen("http://127.0.0.1:8081/metrics", timeout=5).read().decode()
     buckets = [(float(l.split('le="')[1].split('"')[0].replace("+Inf", "inf")), float(l.split()[-1]))
                for l in text.splitlines() if l.startswith("outbox_relay_lag_seconds_bucket")]
     total = buckets[-1][1]
@@ -172,6 +178,8 @@ def main():
         ("create, direct :8081", lambda: targets(users, "create", DIRECT, n), wr, secs),
         ("complete, direct :8081", lambda: targets(users, "complete", DIRECT, n), wr,
          min(secs, 10)),
+        ("list, public door :8080", lambda: targets(users, "list", PUBLIC, n), dr, secs),
+        ("create, public door :8080", lambda: targets(users, "create", PUBLIC, n), wr, secs),
     ]
     # Warm-up, not recorded: first requests after seeding pay for cold caches and new connections.
     attack("warm-up", targets(users, "list", DIRECT, rr * 5), rr // 2, 5)

@@ -39,5 +39,8 @@ bash "$here/run.sh" start
 bash "$ROOT/tests/scripts/test_kafka_storage.sh"  # the scripts' own logic (tests/scripts)
 # shellcheck disable=SC2086
 "$venv/bin/pytest" -q -p no:cacheprovider ${PYTEST_ARGS:-} "$ROOT/tests/e2e"
+log "== attack suite on the public door (tests/security, docs/security.md)"
+# shellcheck disable=SC2086
+"$venv/bin/pytest" -q -p no:cacheprovider ${PYTEST_ARGS:-} "$ROOT/tests/security"
 bash "$ROOT/tests/ui/run.sh"  # the web app in headless chromium (tests/ui)
 log "all tests passed in $((SECONDS - started))s"

@@ -1,5 +1,9 @@
 #include "auth/session_revocations.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "http/dependency_error.hpp"
+
 namespace todo::auth {
 namespace {
 // A cache, bounded: past this many sessions it starts again empty.
@@ -22,7 +26,16 @@ bool SessionRevocations::ended(const std::string& session_id) {
       return it->second.ended;
     }
   }
-  const bool is_ended = is_ended_(session_id);
+  bool is_ended = false;
+  try {
+    is_ended = is_ended_(session_id);
+  } catch (const http::DependencyError& e) {
+    if (!e.transient()) throw;
+    // Fails open: a sidecar or store that is away must not stop every signed-in request (the
+    // outbox keeps task-service writable without its sidecar). Tokens live 15 minutes at most.
+    spdlog::warn("cannot ask whether session {} ended, taking it as live: {}", session_id,
+                 e.what());
+  }
   std::lock_guard<std::mutex> lock(mu_);
   if (known_.size() >= kMaxKnownSessions) known_.clear();
   known_[session_id] = {is_ended, now};
@@ -30,7 +43,14 @@ bool SessionRevocations::ended(const std::string& session_id) {
 }
 
 void SessionRevocations::end(const std::string& session_id, std::chrono::seconds keep_for) {
-  record_end_(session_id, keep_for);
+  try {
+    record_end_(session_id, keep_for);
+  } catch (const http::DependencyError& e) {
+    if (!e.transient()) throw;
+    // The session's refresh tokens are revoked already; its access tokens stay valid elsewhere
+    // until they expire.
+    spdlog::error("could not record the end of session {}: {}", session_id, e.what());
+  }
   std::lock_guard<std::mutex> lock(mu_);
   known_[session_id] = {true, clock_()};
 }

@@ -15,7 +15,8 @@ namespace todo::auth {
 class SessionRevocations {
  public:
   // True when the shared store holds the session as ended; throws a transient
-  // http::DependencyError when the store cannot be asked.
+  // http::DependencyError when the store cannot be asked (ended() then takes the session as
+  // live for the next second: it fails open, and says so in the log).
   using IsEnded = std::function<bool(const std::string& session_id)>;
   // Records the session as ended, kept for `keep_for` (the access-token lifetime: after that no
   // token of the session is valid anyway).

@@ -56,7 +56,9 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
     if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
       const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
     }
-    if (req.has_header(kCallerAppIdHeader) && !invocable(req.path)) {
+    // Public paths (the frontend's, which the internet reaches) ignore the header: anyone can
+    // send it there, and it changes nothing.
+    if (req.has_header(kCallerAppIdHeader) && !invocable(req.path) && !is_public(req.path)) {
       spdlog::warn("refused {} {} by service invocation from {}", req.method, req.path,
                    req.get_header_value(kCallerAppIdHeader));
       send_problem(res, 404, "Not found", "no route for " + req.method + " " + req.path);

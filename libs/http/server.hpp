@@ -62,7 +62,8 @@ class Server {
   // Sets ServerOptions::decorate; call before listen().
   void decorate_responses(Handler decorate) { options_.decorate = std::move(decorate); }
 
-  // Path prefixes that service invocation may reach (e.g. "/api/"); none by default.
+  // Path prefixes that service invocation may reach (e.g. "/api/"); none by default. Paths
+  // served without the token (the frontend's public ones) are not affected.
   void allow_invocation(std::string path_prefix);
 
   bool listen();  // blocks until stop()

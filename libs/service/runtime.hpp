@@ -35,6 +35,9 @@ class Runtime {
   const std::string& name() const { return spec_.name; }
   http::Server& server() { return *server_; }
   dapr::Client& dapr() { return *dapr_; }
+  // One attempt, short timeout: for lookups on a request's path that must fail fast when the
+  // sidecar is away (the callers fail open).
+  dapr::Client& quick_dapr() { return *probe_client_; }
   dapr::Subscriber& subscriber() { return *subscriber_; }
   metrics::Registry& metrics() { return metrics_; }
   http::Readiness& readiness() { return *readiness_; }

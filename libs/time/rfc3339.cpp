@@ -86,7 +86,15 @@ ParseResult<Instant> parse_rfc3339(const std::string& text) {
                                                 date::month{calendar_date->month},
                                                 date::day{calendar_date->day}}};
   // The wall time minus its offset is the UTC instant: 10:00+02:00 is 08:00Z.
-  return Instant{day + *time_of_day - offset};
+  const Instant instant{day + *time_of_day - offset};
+  // An offset can carry the instant out of the years RFC 3339 writes: 9999-12-31T23:59:59-01:00
+  // is in year 10000 UTC, which format_rfc3339 could not write back as RFC 3339.
+  const int utc_year =
+      static_cast<int>(date::year_month_day{date::floor<date::days>(instant)}.year());
+  if (utc_year < 0 || utc_year > 9999) {
+    return ParseError{"the instant is outside the years 0000-9999 in UTC"};
+  }
+  return instant;
 }
 
 }  // namespace todo::time

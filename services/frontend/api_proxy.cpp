@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <strings.h>
 
+#include "http/client_address.hpp"
 #include "http/dependency_error.hpp"
 #include "http/problem.hpp"
 #include "json/bounded_parse.hpp"
@@ -40,7 +41,7 @@ bool dapr_failed(const dapr::InvokeResult& r) {
 
 void copy_answer(const dapr::InvokeResult& r, httplib::Response& res) {
   res.status = r.status;
-  for (const char* name : {"etag", "location", "www-authenticate"}) {
+  for (const char* name : {"etag", "location", "www-authenticate", "retry-after"}) {
     auto h = r.headers.find(name);
     if (h != r.headers.end()) res.set_header(name, h->second);
   }
@@ -150,6 +151,7 @@ void ApiProxy::clear_session_cookies(httplib::Response& res, bool secure) {
 
 dapr::InvokeResult ApiProxy::invoke_as_caller(const httplib::Request& req, httplib::Response& res,
                                               Call call) {
+  call.headers[http::kClientAddressHeader] = req.remote_addr;
   if (const auto bearer = bearer_header(req)) {
     call.headers["Authorization"] = *bearer;
     return invoke(call);
@@ -218,6 +220,7 @@ void ApiProxy::login(const httplib::Request& req, httplib::Response& res,
   Call call{route.app, req.method, route.target, req.body};
   const std::string content_type = req.get_header_value("Content-Type");
   if (!content_type.empty()) call.content_type = content_type;
+  call.headers[http::kClientAddressHeader] = req.remote_addr;
   const auto r = invoke(call);
   if (!is_cookie_client(req) || r.status < 200 || r.status >= 300) {
     copy_answer(r, res);  // API clients get task-service's answer, tokens included

@@ -81,9 +81,16 @@ std::string EventHub::publish(const std::string& user_id, const std::string& nam
 }
 
 std::unique_ptr<Stream> EventHub::open(const std::string& user_id,
-                                       const std::optional<std::string>& last_event_id) {
+                                       const std::optional<std::string>& last_event_id,
+                                       bool* user_at_limit) {
   const auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(mu_);
+  if (user_at_limit) *user_at_limit = false;
+  const auto mine = streams_.find(user_id);
+  if (mine != streams_.end() && mine->second.size() >= options_.max_streams_per_user) {
+    if (user_at_limit) *user_at_limit = true;
+    return nullptr;
+  }
   if (stream_count_ >= options_.max_streams) return nullptr;
   std::unique_ptr<Stream> stream(new Stream(*this, user_id));
   streams_[user_id].insert(stream.get());

@@ -34,6 +34,7 @@ struct HubOptions {
   size_t max_streams = 200;                // open streams over all users
   size_t max_pending_per_stream = 1000;    // a stream that falls this far behind is resynced
   std::string epoch;                       // empty: derived from the start time
+  size_t max_streams_per_user = 8;         // so one user cannot hold every stream
 };
 
 class EventHub;
@@ -73,9 +74,11 @@ class EventHub {
 
   // Opens a stream for `user_id`. With a Last-Event-ID, the events it missed are queued on the
   // new stream first (or one "resync" event when they cannot be known). Returns nullptr when
-  // max_streams streams are already open.
+  // max_streams streams are already open, or max_streams_per_user of this user's (then
+  // `user_at_limit`, when given, is set).
   std::unique_ptr<Stream> open(const std::string& user_id,
-                               const std::optional<std::string>& last_event_id);
+                               const std::optional<std::string>& last_event_id,
+                               bool* user_at_limit = nullptr);
 
   size_t open_streams() const;
   const std::string& epoch() const { return options_.epoch; }

@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
-  const auto revocations = service::session_revocations(rt.dapr());
+  const auto revocations = service::session_revocations(rt.quick_dapr());
   tokens.check_sessions_with(revocations.get());
   notify::DaprStateStore store(rt.dapr(), service::kStateStore);
 

@@ -14,6 +14,7 @@
 #include "db/pool.hpp"
 #include "http/problem.hpp"
 #include "outbox/relay.hpp"
+#include "service/attempt_store.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
 #include "service/sessions.hpp"
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
   migrate_when_reachable(pool);
   auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
-  const auto revocations = service::session_revocations(rt.dapr());
+  const auto revocations = service::session_revocations(rt.quick_dapr());
   tokens.check_sessions_with(revocations.get());
   const auth::CredentialBox channel_credentials(
       service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
@@ -69,7 +70,10 @@ int main(int argc, char** argv) {
   });
   // The public API is the only thing the frontend's invocations may reach.
   rt.server().allow_invocation("/api/v1/");
-  tasksvc::install_auth_routes(rt.server(), users, tokens);
+  // Attempt counters live in the Dapr state store, shared by every replica.
+  service::DaprAttemptStore attempt_store(rt.quick_dapr(), service::kStateStore);
+  auth::AttemptLimiter limiter(attempt_store);
+  tasksvc::install_auth_routes(rt.server(), users, tokens, limiter);
   tasksvc::install_task_routes(rt.server(), ops, pool, users, tokens);
   rt.server().get("/api/v1/version", [](const httplib::Request&, httplib::Response& res) {
     http::send_json(res, 200, {{"service", "task-service"}, {"api", "v1"}});

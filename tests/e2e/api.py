@@ -1,9 +1,38 @@
 """A small client of the public API, as a browser or a script would use it."""
+import random
 import uuid
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from stack import app_headers, app_url
+
+
+class _FromAddress(HTTPAdapter):
+    """Connects from a given local address. The whole of 127.0.0.0/8 is this machine, so each
+    client can come from an address of its own, as real users do: task-service throttles
+    sign-ups and logins per client address, and one address for the whole suite would be
+    throttled as a flood."""
+
+    def __init__(self, address):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def client_address():
+    """A loopback address of its own for one simulated client."""
+    return f"127.{random.randint(1, 254)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+
+
+def session_from(address=None):
+    """A requests session whose connections come from `address` (a fresh one by default)."""
+    session = requests.Session()
+    session.mount("http://", _FromAddress(address or client_address()))
+    return session
 
 
 class Api:
@@ -15,6 +44,7 @@ class Api:
         self.extra = app_headers() if via != "frontend" else {}
         self.token = None
         self.user = None
+        self.http = session_from()
 
     def headers(self, extra=None):
         h = dict(self.extra)
@@ -24,8 +54,8 @@ class Api:
         return h
 
     def request(self, method, path, json=None, headers=None, **kw):
-        return requests.request(method, self.base + path, json=json,
-                                headers=self.headers(headers), timeout=15, **kw)
+        return self.http.request(method, self.base + path, json=json,
+                                 headers=self.headers(headers), timeout=15, **kw)
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)

@@ -3,8 +3,10 @@
 #include "auth/authenticate.hpp"
 #include "auth/password.hpp"
 #include "auth/session_revocations.hpp"
+#include "http/client_address.hpp"
 #include "http/problem.hpp"
 #include "ids/uuid.hpp"
+#include "users/email.hpp"
 #include "users/profile_validation.hpp"
 
 namespace todo::tasksvc {
@@ -40,14 +42,37 @@ void end_session(const auth::TokenIssuer& tokens, const std::string& session_id)
   if (tokens.revocations()) tokens.revocations()->end(session_id, tokens.access_ttl());
 }
 
+// Answers 429 when `subject` has used up `rule`. An empty subject (a caller the frontend did
+// not name: tests and tools on the app port) is not limited per address.
+void check_attempts(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule,
+                    const std::string& subject, httplib::Response& res) {
+  if (subject.empty()) return;
+  if (const auto wait = limiter.retry_after(rule, subject)) {
+    res.set_header("Retry-After", std::to_string(wait->count()));
+    throw http::ProblemError(429, "Too many requests",
+                             "too many attempts; try again in " + std::to_string(wait->count()) +
+                                 " seconds");
+  }
+}
+
+// Checks and counts one attempt from the caller's address.
+void count_address_attempt(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule,
+                           const httplib::Request& req, httplib::Response& res) {
+  const std::string address = req.get_header_value(http::kClientAddressHeader);
+  check_attempts(limiter, rule, address, res);
+  if (!address.empty()) limiter.record(rule, address);
+}
+
 }  // namespace
 
-void install_auth_routes(http::Server& server, UserStore& users, const auth::TokenIssuer& tokens) {
+void install_auth_routes(http::Server& server, UserStore& users, const auth::TokenIssuer& tokens,
+                         auth::AttemptLimiter& limiter) {
   // Verified against when the email is unknown: same argon2id parameters, so the same cost.
   const std::string dummy_hash = auth::hash_password(auth::new_refresh_token());
 
   server.post("/api/v1/auth/signup",
-              [&users, &tokens](const httplib::Request& req, httplib::Response& res) {
+              [&users, &tokens, &limiter](const httplib::Request& req, httplib::Response& res) {
+                count_address_attempt(limiter, kSignupsPerAddress, req, res);
                 const SignupInput input = validate_signup(http::parse_json_object(req));
                 const User user = users.create(input.email, auth::hash_password(input.password),
                                                input.name, input.time_zone);
@@ -55,21 +80,30 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
                 send_session(res, 201, user, ids::new_uuid(), users, tokens);
               });
 
-  server.post("/api/v1/auth/login", [&users, &tokens, dummy_hash](const httplib::Request& req,
-                                                                  httplib::Response& res) {
+  server.post("/api/v1/auth/login", [&users, &tokens, &limiter, dummy_hash](
+                                         const httplib::Request& req, httplib::Response& res) {
+    count_address_attempt(limiter, kLoginsPerAddress, req, res);
     const LoginInput input = validate_login(http::parse_json_object(req));
+    // Keyed by the address as typed, lower-cased: unknown accounts are counted alike, so the
+    // answer tells nothing about which exist.
+    const std::string account = email_key(input.email);
+    check_attempts(limiter, kFailedLoginsPerAccount, account, res);
     auto found = users.find_by_email(input.email);
     if (!found) {
       auth::verify_password(dummy_hash, input.password);  // spend the time a real check takes
+      limiter.record(kFailedLoginsPerAccount, account);
       auth::throw_unauthorized(res, kBadCredentials);
     }
-    if (!auth::verify_password(found->second, input.password))
+    if (!auth::verify_password(found->second, input.password)) {
+      limiter.record(kFailedLoginsPerAccount, account);
       auth::throw_unauthorized(res, kBadCredentials);
+    }
     send_session(res, 200, found->first, ids::new_uuid(), users, tokens);
   });
 
   server.post("/api/v1/auth/refresh",
-              [&users, &tokens](const httplib::Request& req, httplib::Response& res) {
+              [&users, &tokens, &limiter](const httplib::Request& req, httplib::Response& res) {
+                count_address_attempt(limiter, kRefreshesPerAddress, req, res);
                 const std::string token = validate_refresh_request(http::parse_json_object(req));
                 if (!auth::looks_like_refresh_token(token))
                   auth::throw_unauthorized(res, kBadRefresh);

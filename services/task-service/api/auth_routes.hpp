@@ -11,14 +11,28 @@
 // A session answer is {"user", "access_token", "token_type": "Bearer", "expires_in" (seconds),
 // "refresh_token", "refresh_expires_in" (seconds)}, sent with Cache-Control: no-store.
 // Each refresh token works once: /auth/refresh revokes it and answers a new pair.
+//
+// Throttled (429 with Retry-After, counters shared by every replica): per client address
+// (http/client_address.hpp) sign-ups, logins and refreshes; per account, failed
+// logins, after which even the right password waits for the window to pass.
+#include "auth/attempt_limiter.hpp"
 #include "auth/tokens.hpp"
 #include "http/server.hpp"
 #include "users/user_store.hpp"
 
 namespace todo::tasksvc {
 
-// `users` and `tokens` must outlive `server`. Hashes a dummy password once (about 0.1 s), so that
-// a login for an unknown email costs the same as one with a wrong password.
-void install_auth_routes(http::Server& server, UserStore& users, const auth::TokenIssuer& tokens);
+inline constexpr auth::AttemptRule kSignupsPerAddress{"signup-address", 10,
+                                                      std::chrono::minutes(10)};
+inline constexpr auth::AttemptRule kLoginsPerAddress{"login-address", 30, std::chrono::minutes(1)};
+inline constexpr auth::AttemptRule kRefreshesPerAddress{"refresh-address", 120,
+                                                        std::chrono::minutes(1)};
+inline constexpr auth::AttemptRule kFailedLoginsPerAccount{"login-account", 10,
+                                                           std::chrono::minutes(15)};
+
+// `users`, `tokens` and `limiter` must outlive `server`. Hashes a dummy password once (about
+// 0.1 s), so that a login for an unknown email costs the same as one with a wrong password.
+void install_auth_routes(http::Server& server, UserStore& users, const auth::TokenIssuer& tokens,
+                         auth::AttemptLimiter& limiter);
 
 }  // namespace todo::tasksvc

@@ -4,6 +4,7 @@
 
 #include "auth/authenticate.hpp"
 #include "auth/session_revocations.hpp"
+#include "http/dependency_error.hpp"
 #include "http/problem.hpp"
 
 using namespace todo;
@@ -73,4 +74,23 @@ TEST_CASE("a token's sid must be a UUID", "[auth][sessions]") {
   auth::TokenIssuer issuer("0123456789abcdef0123456789abcdef");
   CHECK_THROWS_AS(issuer.issue_access(kUser, "not-a-uuid"), std::invalid_argument);
   CHECK(issuer.verify_access(issuer.issue_access(kUser))->session_id.empty());
+}
+
+TEST_CASE("a store that is away fails open, and logout still works", "[auth][sessions]") {
+  auto now = std::chrono::steady_clock::now();
+  int asked = 0;
+  auth::SessionRevocations revocations(
+      [&asked](const std::string&) -> bool {
+        ++asked;
+        throw http::DependencyError("the sidecar is away", true);
+      },
+      [](const std::string&, std::chrono::seconds) {
+        throw http::DependencyError("the sidecar is away", true);
+      },
+      std::chrono::seconds(1), [&now] { return now; });
+  CHECK_FALSE(revocations.ended(kSession));
+  CHECK_FALSE(revocations.ended(kSession));
+  CHECK(asked == 1);  // not asked again within the second
+  CHECK_NOTHROW(revocations.end(kSession, std::chrono::minutes(15)));
+  CHECK(revocations.ended(kSession));  // this replica knows
 }

@@ -178,3 +178,19 @@ TEST_CASE("task-updates events become browser updates keyed by their user", "[fr
   ev.data = "not an object";
   CHECK_THROWS_AS(handler(ev), todo::dapr::PoisonEvent);
 }
+
+TEST_CASE("one user holds at most max_streams_per_user streams", "[frontend][hub][security]") {
+  HubOptions options;
+  options.max_streams_per_user = 2;
+  EventHub hub(options);
+  auto a1 = hub.open("alice", std::nullopt);
+  auto a2 = hub.open("alice", std::nullopt);
+  bool at_limit = false;
+  CHECK_FALSE(hub.open("alice", std::nullopt, &at_limit));
+  CHECK(at_limit);
+  auto b = hub.open("bob", std::nullopt, &at_limit);
+  CHECK(b);
+  CHECK_FALSE(at_limit);
+  a1.reset();
+  CHECK(hub.open("alice", std::nullopt));
+}

@@ -1,0 +1,48 @@
+"""Finding 6: password guessing and account discovery.
+
+Login had no throttling at all (every guess got an answer, as fast as argon2 allowed), and
+sign-up told whether an email had an account (409 vs 201). Fixed behaviour: repeated wrong
+passwords for one account are answered 429 with Retry-After, and then even the right password
+waits; sign-up answers an existing email exactly like a new one (needs the email-verification
+redesign, so that test is an expected failure for now)."""
+import uuid
+
+import pytest
+
+from api import Api, new_user
+
+
+def login(email, password):
+    return Api().post("/api/v1/auth/login", {"email": email, "password": password})
+
+
+def test_repeated_wrong_passwords_are_throttled_and_then_the_right_one_waits_too():
+    """Finding 6: 50 wrong passwords for one account: a 429 with Retry-After comes within the
+    first 20 attempts, and the correct password right after also gets 429 (not 200)."""
+    api = new_user()
+    statuses, first_429 = [], None
+    for attempt in range(50):
+        r = login(api.email, f"wrong guess {attempt}")
+        statuses.append(r.status_code)
+        assert r.status_code in (401, 429), (attempt, r.status_code, r.text[:200])
+        if r.status_code == 429 and first_429 is None:
+            first_429 = attempt
+            assert r.headers.get("Retry-After", "").strip().isdigit(), r.headers
+        if first_429 is None and attempt >= 19:
+            pytest.fail(f"no 429 in the first 20 wrong passwords: {statuses}")
+    right = login(api.email, "correct horse 1")
+    assert right.status_code == 429, (right.status_code, right.text[:200])
+    assert right.headers.get("Retry-After"), right.headers
+
+
+@pytest.mark.xfail(strict=False, reason="sign-up redesign with email verification pending")
+def test_signup_of_an_existing_email_answers_like_a_new_one():
+    """Finding 6: sign-up with an email that already has an account answers with the same
+    status and the same set of body keys as a sign-up with a new email."""
+    existing = new_user()
+    body = {"password": "another pass 2", "name": "X", "time_zone": "UTC"}
+    fresh = Api().post("/api/v1/auth/signup",
+                       {**body, "email": f"user-{uuid.uuid4().hex[:12]}@example.com"})
+    again = Api().post("/api/v1/auth/signup", {**body, "email": existing.email})
+    assert again.status_code == fresh.status_code, (again.status_code, fresh.status_code)
+    assert set(again.json()) == set(fresh.json())

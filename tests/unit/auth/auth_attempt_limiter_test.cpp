@@ -1,0 +1,83 @@
+// Attempt counting in fixed windows over a shared store (libs/auth/attempt_limiter.hpp).
+#include "auth/attempt_limiter.hpp"
+
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "http/dependency_error.hpp"
+
+using namespace todo::auth;
+
+namespace {
+
+// A store with ETags, like the Dapr state store; `steal_next` makes the next save lose a race.
+struct MemoryStore : AttemptStore {
+  std::map<std::string, Stored> items;
+  int version = 0;
+  int steal_next = 0;
+  std::optional<Stored> load(const std::string& key) override {
+    const auto it = items.find(key);
+    if (it == items.end()) return std::nullopt;
+    return it->second;
+  }
+  bool save(const std::string& key, const nlohmann::json& value,
+            const std::optional<std::string>& etag, std::chrono::seconds) override {
+    if (steal_next > 0) {
+      --steal_next;
+      items[key] = {{{"start", value["start"]}, {"count", 5}}, std::to_string(++version)};
+      return false;
+    }
+    const auto it = items.find(key);
+    if (etag ? (it == items.end() || it->second.etag != *etag) : it != items.end()) return false;
+    items[key] = {value, std::to_string(++version)};
+    return true;
+  }
+};
+
+constexpr AttemptRule kRule{"test", 3, std::chrono::minutes(1)};
+
+}  // namespace
+
+TEST_CASE("attempts over the limit wait until the window ends", "[auth][throttle][security]") {
+  MemoryStore store;
+  auto now = std::chrono::system_clock::time_point(std::chrono::hours(500000));
+  AttemptLimiter limiter(store, [&now] { return now; });
+  for (int i = 0; i < 3; ++i) {
+    CHECK_FALSE(limiter.retry_after(kRule, "1.2.3.4"));
+    limiter.record(kRule, "1.2.3.4");
+  }
+  now += std::chrono::seconds(20);
+  const auto wait = limiter.retry_after(kRule, "1.2.3.4");
+  REQUIRE(wait);
+  CHECK(wait->count() == 40);
+  CHECK_FALSE(limiter.retry_after(kRule, "5.6.7.8"));  // another subject has its own counter
+  now += std::chrono::seconds(40);
+  CHECK_FALSE(limiter.retry_after(kRule, "1.2.3.4"));  // a new window
+}
+
+TEST_CASE("a counter that changed under a writer is read again, not overwritten",
+          "[auth][throttle]") {
+  MemoryStore store;
+  auto now = std::chrono::system_clock::time_point(std::chrono::hours(500000));
+  AttemptLimiter limiter(store, [&now] { return now; });
+  store.steal_next = 1;  // another replica counts first
+  limiter.record(kRule, "x");
+  REQUIRE(store.items.size() == 1);
+  CHECK(store.items.begin()->second.value["count"] == 6);
+  CHECK(store.items.begin()->first.find("x") == std::string::npos);  // subjects are hashed
+}
+
+TEST_CASE("a counter store that is away throttles nobody", "[auth][throttle]") {
+  struct AwayStore : AttemptStore {
+    std::optional<Stored> load(const std::string&) override {
+      throw todo::http::DependencyError("the sidecar is away", true);
+    }
+    bool save(const std::string&, const nlohmann::json&, const std::optional<std::string>&,
+              std::chrono::seconds) override {
+      throw todo::http::DependencyError("the sidecar is away", true);
+    }
+  } store;
+  AttemptLimiter limiter(store);
+  CHECK_NOTHROW(limiter.record(kRule, "x"));
+  CHECK_FALSE(limiter.retry_after(kRule, "x"));
+}
