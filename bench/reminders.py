@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from stack import ProcessSnapshot, SECRETS, metric  # noqa: E402
+from stack import ProcessSnapshot, dapr_headers, metric  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from histograms import buckets, quantile  # noqa: E402
@@ -51,7 +51,7 @@ def publish(events):
              "metadata": {"partitionKey": e["user_id"]}} for i, e in enumerate(events)]
     req = urllib.request.Request(PUBLISH, data=json.dumps(body).encode(), method="POST",
                                  headers={"Content-Type": "application/json",
-                                          "dapr-api-token": SECRETS["DAPR_API_TOKEN"]})
+                                          **dapr_headers("task-service")})
     with urllib.request.urlopen(req, timeout=60) as r:
         r.read()
 

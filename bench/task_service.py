@@ -18,6 +18,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+from stack import app_headers, dapr_headers  # noqa: E402  (the tests' one home for tokens)
+
 SECRETS = dict(line.split("=", 1) for line in
                (ROOT / ".run/secrets/secrets.env").read_text().split() if "=" in line)
 CACHE = Path(os.environ.get("TODO_CACHE", Path.home() / ".cache/todo-platform"))
@@ -34,7 +37,8 @@ def ensure_vegeta():
 
 
 def call(method, url, body=None, token=None, extra=None):
-    headers = {"Content-Type": "application/json", "dapr-api-token": SECRETS["APP_API_TOKEN"]}
+    headers = {"Content-Type": "application/json",
+               "dapr-api-token": app_headers("task-service")["dapr-api-token"]}
     if token:
         headers["Authorization"] = "Bearer " + token
     headers.update(extra or {})
@@ -81,8 +85,7 @@ def targets(users, kind, base, n, dapr=False):
         u = random.choice(users)
         header = {"Authorization": ["Bearer " + u["token"]], "Content-Type": ["application/json"]}
         if base != PUBLIC:  # the public door takes no token but the user's
-            header["dapr-api-token"] = [SECRETS["DAPR_API_TOKEN"] if dapr
-                                        else SECRETS["APP_API_TOKEN"]]
+            header["dapr-api-token"] = [(dapr_headers if dapr else app_headers)("task-service")["dapr-api-token"]]
         t = {"header": header}
         if kind == "list":
             t.update(method="GET", url=base + "/api/v1/tasks?limit=50&status=open&sort=due")

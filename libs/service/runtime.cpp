@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <map>
 #include <iostream>
 #include <thread>
 
@@ -20,6 +22,34 @@ std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : fallback;
 }
+
+namespace {
+
+// NAME=value lines of the file TODO_TOKENS_FILE names (the local stack gives each app its own
+// tokens that way; in a cluster they come as environment variables from Kubernetes Secrets).
+std::map<std::string, std::string> tokens_file() {
+  std::map<std::string, std::string> values;
+  const std::string path = env_or("TODO_TOKENS_FILE", "");
+  if (path.empty()) return values;
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "cannot read TODO_TOKENS_FILE " << path << std::endl;
+    std::exit(2);
+  }
+  for (std::string line; std::getline(in, line);) {
+    const auto eq = line.find('=');
+    if (eq != std::string::npos) values[line.substr(0, eq)] = line.substr(eq + 1);
+  }
+  return values;
+}
+
+// An environment variable, else the same name in TODO_TOKENS_FILE, else "".
+std::string token(const char* name, const std::map<std::string, std::string>& file) {
+  const auto it = file.find(name);
+  return env_or(name, it != file.end() ? it->second : "");
+}
+
+}  // namespace
 
 Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec)) {
   cxxopts::Options options(spec_.name, "todo platform: " + spec_.name);
@@ -62,7 +92,8 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
   server_options.ops_port = (*args_)["ops-port"].as<int>();
   if (server_options.ops_port == 0) server_options.ops_port = server_options.port + kOpsPortOffset;
   server_options.worker_threads = (*args_)["threads"].as<int>();
-  server_options.app_api_token = env_or("APP_API_TOKEN", "");
+  const auto file_tokens = tokens_file();
+  server_options.app_api_token = token("APP_API_TOKEN", file_tokens);
   if (server_options.app_api_token.empty() && !args_->count("allow-no-app-token")) {
     spdlog::critical(
         "APP_API_TOKEN is not set: refusing to serve an app that anyone could call "
@@ -76,7 +107,7 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
 
   dapr::ClientOptions dapr_options;
   dapr_options.http_port = (*args_)["dapr-http-port"].as<int>();
-  dapr_options.api_token = env_or("DAPR_API_TOKEN", "");
+  dapr_options.api_token = token("DAPR_API_TOKEN", file_tokens);
   dapr_ = std::make_unique<dapr::Client>(dapr_options);
   dapr_options.max_attempts = 1;
   dapr_options.timeout = std::chrono::milliseconds(3000);

@@ -6,6 +6,7 @@
 #                        DAPR_RUNTIME_PATH  directory D with D/.dapr/bin/daprd (what the CLI's
 #                                           env DAPR_RUNTIME_PATH / --runtime-path expects)
 #                        DAPRD_BIN          path of daprd
+#                        SENTRY_BIN         path of Dapr Sentry (the local mTLS authority)
 #   dapr_ensure_quiet  the same exports when the binaries already exist; never builds; status 1 if not
 #
 # An official installation (a `dapr` CLI on PATH and $HOME/.dapr/bin/daprd, as left by
@@ -14,6 +15,7 @@
 # reuse them:
 #   daprd    from tools/daprd (only the project's components), into
 #            $TODO_CACHE/dapr-runtime/<hash of tools/daprd>/.dapr/bin/daprd
+#   sentry   from tools/daprd/sentry (the same module), beside it as .dapr/bin/sentry
 #   dapr     from tools/daprd/cli (github.com/dapr/cli pinned there), as $TODO_CACHE/bin/dapr
 # daprd is built WITHOUT a version stamp on purpose: it then reports "edge", and the CLI
 # leaves the scheduler address empty in run-file mode (a stamped version >= 1.15 makes the
@@ -98,19 +100,21 @@ _DAPRD_BUILD_FLAGS=(-trimpath -buildvcs=false -mod=readonly "-ldflags=-s -w")
 
 _dapr_daprd_hash() {
   {
-    cat "$DAPRD_SRC_DIR/go.mod" "$DAPRD_SRC_DIR/go.sum" "$DAPRD_SRC_DIR/main.go"
+    cat "$DAPRD_SRC_DIR/go.mod" "$DAPRD_SRC_DIR/go.sum" "$DAPRD_SRC_DIR/main.go" \
+      "$DAPRD_SRC_DIR/sentry/main.go"
     printf '%s\n' "${_DAPRD_BUILD_FLAGS[@]}"
   } | sha256sum | cut -c1-16
 }
 
-# _dapr_build_daprd OUT: builds tools/daprd into OUT (skips when OUT already exists).
+# _dapr_build_daprd OUT [PACKAGE]: builds tools/daprd (or its PACKAGE, e.g. ./sentry) into OUT
+# (skips when OUT already exists).
 _dapr_build_daprd() {
-  local out="$1" tmp
+  local out="$1" package="${2:-.}" tmp
   [ -x "$out" ] && return 0
   mkdir -p "$(dirname "$out")"
   tmp="$out.tmp.$$"
-  log "building daprd from tools/daprd into $out (several minutes on 2 cores the first time)"
-  (cd "$DAPRD_SRC_DIR" && GOFLAGS='' go build "${_DAPRD_BUILD_FLAGS[@]}" -o "$tmp" .) || {
+  log "building $(basename "$out") from tools/daprd into $out (several minutes on 2 cores the first time)"
+  (cd "$DAPRD_SRC_DIR" && GOFLAGS='' go build "${_DAPRD_BUILD_FLAGS[@]}" -o "$tmp" "$package") || {
     rm -f "$tmp"
     return 1
   }
@@ -161,27 +165,31 @@ EOF
 }
 
 # _dapr_use_installed: selects an official installation when there is one (see the top).
+# (It needs Sentry too: `dapr init --slim` leaves daprd but no sentry; then both are built.)
 _dapr_use_installed() {
   [ "${TODO_DAPR_BUILD:-0}" != 1 ] && command -v dapr >/dev/null 2>&1 &&
-    [ -x "$HOME/.dapr/bin/daprd" ] || return 1
+    [ -x "$HOME/.dapr/bin/daprd" ] && [ -x "$HOME/.dapr/bin/sentry" ] || return 1
   DAPR_CLI="$(command -v dapr)"
   DAPR_RUNTIME_PATH="$HOME"
   DAPRD_BIN="$HOME/.dapr/bin/daprd"
-  export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
+  SENTRY_BIN="$HOME/.dapr/bin/sentry"
+  export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN SENTRY_BIN
 }
 
 # _dapr_use_cached: selects the binaries built for the current tools/daprd, if they exist.
 _dapr_use_cached() {
   local runtime_path
   runtime_path="$TODO_CACHE/dapr-runtime/$(_dapr_daprd_hash)"
-  [ -x "$runtime_path/.dapr/bin/daprd" ] && [ -x "$TODO_CACHE/bin/dapr" ] &&
+  [ -x "$runtime_path/.dapr/bin/daprd" ] && [ -x "$runtime_path/.dapr/bin/sentry" ] &&
+    [ -x "$TODO_CACHE/bin/dapr" ] &&
     [ "$(cat "$TODO_CACHE/bin/dapr.version" 2>/dev/null)" = "$DAPR_CLI_MODULE_VERSION $(_dapr_cli_hash)" ] ||
     return 1
   _dapr_runtime_files "$runtime_path"
   DAPR_CLI="$TODO_CACHE/bin/dapr"
   DAPR_RUNTIME_PATH="$runtime_path"
   DAPRD_BIN="$runtime_path/.dapr/bin/daprd"
-  export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN
+  SENTRY_BIN="$runtime_path/.dapr/bin/sentry"
+  export DAPR_CLI DAPR_RUNTIME_PATH DAPRD_BIN SENTRY_BIN
 }
 
 dapr_ensure() {
@@ -197,6 +205,8 @@ dapr_ensure() {
   mkdir -p "$TODO_CACHE/dapr-runtime" "$TODO_CACHE/bin"
   _dapr_locked "$TODO_CACHE/dapr-runtime/.build.lock" \
     _dapr_build_daprd "$runtime_path/.dapr/bin/daprd" || die "building daprd failed (see the go output above)"
+  _dapr_locked "$TODO_CACHE/dapr-runtime/.build.lock" \
+    _dapr_build_daprd "$runtime_path/.dapr/bin/sentry" ./sentry || die "building Dapr Sentry failed (see the go output above)"
   _dapr_locked "$TODO_CACHE/bin/.dapr-cli.lock" \
     _dapr_build_cli "$TODO_CACHE/bin/dapr" || die "building the dapr CLI failed (see the go output above)"
   _dapr_use_cached || die "the dapr binaries are missing after the build under $TODO_CACHE"
@@ -206,4 +216,37 @@ dapr_ensure() {
 # returns 1 when no usable daprd + CLI exist yet.
 dapr_ensure_quiet() {
   _dapr_use_installed || _dapr_use_cached
+}
+
+# dapr_wrapper_ensure: points DAPR_RUNTIME_PATH at $RUN_DIR/dapr-runtime, whose .dapr/bin/daprd
+# is a small script in front of $DAPRD_BIN. The dapr CLI gives every sidecar of `dapr run -f` the
+# same environment and no way to add flags, so the wrapper
+#   - gives each sidecar its own app's tokens ($RUN_DIR/secrets/apps/<app-id>.env), and
+#   - binds the sidecar's internal gRPC and metrics ports to 127.0.0.1 (daprd binds every
+#     interface by default and the CLI cannot say otherwise).
+dapr_wrapper_ensure() {
+  local runtime="$RUN_DIR/dapr-runtime" wrapper
+  _dapr_runtime_files "$runtime"
+  mkdir -p "$runtime/.dapr/bin"
+  wrapper="$runtime/.dapr/bin/daprd"
+  cat >"$wrapper.tmp" <<WRAPPER
+#!/bin/sh
+# Generated by scripts/lib/dapr.sh (dapr_wrapper_ensure): daprd with each app's own tokens and
+# its internal ports on loopback. Regenerated at every start.
+app="" prev=""
+for arg in "\$@"; do
+  [ "\$prev" = "--app-id" ] && app="\$arg"
+  prev="\$arg"
+done
+if [ -z "\$app" ]; then exec "$DAPRD_BIN" "\$@"; fi
+tokens="$RUN_DIR/secrets/apps/\$app.env"
+[ -r "\$tokens" ] || { echo "daprd wrapper: no tokens for app \$app in \$tokens" >&2; exit 1; }
+. "\$tokens"
+export DAPR_API_TOKEN APP_API_TOKEN
+exec "$DAPRD_BIN" "\$@" --dapr-internal-grpc-listen-address 127.0.0.1 --metrics-listen-address 127.0.0.1
+WRAPPER
+  chmod 755 "$wrapper.tmp"
+  mv -f "$wrapper.tmp" "$wrapper"
+  DAPR_RUNTIME_PATH="$runtime"
+  export DAPR_RUNTIME_PATH
 }

@@ -2,6 +2,9 @@
 # Generates the developer machine's credentials once, with fresh random values:
 #   $RUN_DIR/secrets/secrets.env   shell variables for the scripts (tokens, DB passwords)
 #   $RUN_DIR/secrets/secrets.json  the Dapr local-file secret store
+#   $RUN_DIR/secrets/apps/<app>.env  one app's own two tokens (app_tokens_ensure): DAPR_API_TOKEN,
+#                                  which its sidecar requires of it, and APP_API_TOKEN, which it
+#                                  requires of its sidecar
 # Both are mode 600 under the git-ignored run folder; nothing here is ever committed.
 
 secrets_dir() { echo "$RUN_DIR/secrets"; }
@@ -17,8 +20,6 @@ secrets_ensure() {
     log "generating fresh local credentials in $dir"
     umask 077
     cat >"$dir/secrets.env" <<ENV
-DAPR_API_TOKEN=$(random_token)
-APP_API_TOKEN=$(random_token)
 PG_STATE_PASSWORD=$(random_token 18)
 PG_TASKS_PASSWORD=$(random_token 18)
 JWT_SIGNING_KEY=$(random_token 32)
@@ -32,7 +33,7 @@ ENV
     (umask 077 && echo "CHANNEL_CREDENTIALS_KEY=$(random_token 32)" >>"$dir/secrets.env")
   fi
   # Read as plain shell variables, not exported: the apps and sidecars inherit this environment
-  # (through the dapr CLI), and only the two API tokens belong there (stack.sh exports them).
+  # (through the dapr CLI), and none of these belong there.
   # shellcheck disable=SC1091
   . "$dir/secrets.env"
   # Rewritten every start so a changed port or a new key shows up in the store.
@@ -58,4 +59,18 @@ with open(sys.argv[1], "w") as f:
     json.dump(secrets, f, indent=2)
 PY
   )
+}
+
+# app_tokens_ensure APP...: gives each app its own token pair, once. The sidecar of an app reads
+# its pair through the daprd wrapper (scripts/lib/dapr.sh, dapr_wrapper_ensure), the app through
+# TODO_TOKENS_FILE (dapr.yaml), so no app can call another app's sidecar or pose as one.
+app_tokens_ensure() {
+  local dir app
+  dir="$(secrets_dir)/apps"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  for app in "$@"; do
+    [ -s "$dir/$app.env" ] && continue
+    (umask 077 && printf 'DAPR_API_TOKEN=%s\nAPP_API_TOKEN=%s\n' "$(random_token)" "$(random_token)" >"$dir/$app.env")
+  done
 }

@@ -39,7 +39,10 @@ apps_start() {
     port_open "$p" && die "port $p is already in use: stop what holds it (scripts/run.sh stop)"
   done
   dapr_ensure
-  export DAPR_API_TOKEN APP_API_TOKEN DAPR_HOST_IP=127.0.0.1
+  sentry_start
+  app_tokens_ensure "${APPS[@]}"
+  dapr_wrapper_ensure
+  export DAPR_HOST_IP=127.0.0.1
   log "starting the apps and their sidecars: dapr run -f ."
   # Backgrounded as a simple command so $! is the CLI itself (its own session and process
   # group, so stop can end the whole tree) and nothing keeps this script's output open.
@@ -66,7 +69,7 @@ apps_stop() {
   if apps_running; then
     log "stopping the apps and sidecars"
     # The CLI cannot send the API token on its own metadata calls: stop without it.
-    (cd "$ROOT" && env -u DAPR_API_TOKEN "$DAPR_CLI" stop -f . >/dev/null 2>&1) || true
+    (cd "$ROOT" && "$DAPR_CLI" stop -f . >/dev/null 2>&1) || true
     local pid
     pid="$(cat "$DAPR_RUN_PIDFILE")"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
@@ -92,6 +95,7 @@ stack_start() {
 stack_stop() {
   dapr_ensure_quiet || true
   apps_stop
+  sentry_stop
   delivery_stop
   kafka_stop || true
   pg_stop || true

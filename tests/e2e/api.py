@@ -41,7 +41,7 @@ class Api:
 
     def __init__(self, via="frontend"):
         self.base = app_url(via)
-        self.extra = app_headers() if via != "frontend" else {}
+        self.extra = app_headers(via) if via != "frontend" else {}
         self.token = None
         self.user = None
         self.http = session_from()

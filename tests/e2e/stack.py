@@ -52,12 +52,26 @@ def sidecar_url(app, path=""):
     return f"http://127.0.0.1:{APPS[app]['sidecar']}{path}"
 
 
-def dapr_headers():
-    return {"dapr-api-token": SECRETS["DAPR_API_TOKEN"]}
+def app_tokens(app):
+    """An app's own pair (.run/secrets/apps/<app>.env, scripts/lib/secrets.sh): DAPR_API_TOKEN,
+    which its sidecar requires of callers, and APP_API_TOKEN, which the app requires of its
+    sidecar."""
+    values = {}
+    for line in (RUN_DIR / "secrets" / "apps" / f"{app}.env").read_text().splitlines():
+        if "=" in line:
+            k, v = line.split("=", 1)
+            values[k.strip()] = v.strip()
+    return values
 
 
-def app_headers():
-    return {"dapr-api-token": SECRETS["APP_API_TOKEN"]}
+def dapr_headers(app):
+    """What a call to `app`'s sidecar must carry."""
+    return {"dapr-api-token": app_tokens(app)["DAPR_API_TOKEN"]}
+
+
+def app_headers(app):
+    """What a call to `app` itself must carry, as its sidecar does."""
+    return {"dapr-api-token": app_tokens(app)["APP_API_TOKEN"]}
 
 
 def wait_for(condition, timeout, interval=0.2, what="condition"):
@@ -100,7 +114,7 @@ def publish(via_app, topic, data, partition_key=None, content_type="application/
         params=params,
         data=body,
         json=None if body is not None else data,
-        headers={**dapr_headers(), "Content-Type": content_type},
+        headers={**dapr_headers(via_app), "Content-Type": content_type},
         timeout=15,
     )
     assert r.status_code == 204, f"publish failed: {r.status_code} {r.text}"

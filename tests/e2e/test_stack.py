@@ -74,34 +74,50 @@ def test_poison_event_goes_to_dead_letter_topic_and_consumer_keeps_working():
 
 def test_state_written_through_a_sidecar_reads_back_and_etag_conflicts_are_conflicts():
     base = sidecar_url("recurrence-service", "/v1.0/state/statestore")
+    headers = dapr_headers("recurrence-service")
     key = f"e2e-{uuid.uuid4()}"
-    r = requests.post(base, json=[{"key": key, "value": {"n": 1}}], headers=dapr_headers(),
+    r = requests.post(base, json=[{"key": key, "value": {"n": 1}}], headers=headers,
                       timeout=10)
     assert r.status_code == 204, r.text
-    r = requests.get(f"{base}/{key}", headers=dapr_headers(), timeout=10)
+    r = requests.get(f"{base}/{key}", headers=headers, timeout=10)
     assert r.status_code == 200 and r.json() == {"n": 1}
     etag = r.headers["ETag"]
 
     r = requests.post(base, json=[{"key": key, "value": {"n": 2}, "etag": etag,
                                    "options": {"concurrency": "first-write"}}],
-                      headers=dapr_headers(), timeout=10)
+                      headers=headers, timeout=10)
     assert r.status_code == 204, r.text
     # The first etag is stale now: a second writer holding it must get a conflict.
     r = requests.post(base, json=[{"key": key, "value": {"n": 3}, "etag": etag,
                                    "options": {"concurrency": "first-write"}}],
-                      headers=dapr_headers(), timeout=10)
+                      headers=headers, timeout=10)
     assert r.status_code == 409, r.text
-    assert requests.get(f"{base}/{key}", headers=dapr_headers(), timeout=10).json() == {"n": 2}
-    # Another app's sidecar cannot see this app's keys (keys are prefixed by app id).
+    assert requests.get(f"{base}/{key}", headers=headers, timeout=10).json() == {"n": 2}
+    # Another app's sidecar cannot see this app's keys (keys are prefixed by app id), and it
+    # does not take this app's token.
     other = sidecar_url("reminder-scheduler", f"/v1.0/state/statestore/{key}")
-    assert requests.get(other, headers=dapr_headers(), timeout=10).status_code == 204
+    assert requests.get(other, headers=dapr_headers("reminder-scheduler"),
+                        timeout=10).status_code == 204
+    assert requests.get(other, headers=headers, timeout=10).status_code == 401
 
 
 def test_secret_is_read_through_the_secrets_api():
     r = requests.get(sidecar_url("task-service", "/v1.0/secrets/secretstore/jwt-signing-key"),
-                     headers=dapr_headers(), timeout=10)
+                     headers=dapr_headers("task-service"), timeout=10)
     assert r.status_code == 200, r.text
     assert r.json() == {"jwt-signing-key": SECRETS["JWT_SIGNING_KEY"]}
+
+
+@pytest.mark.parametrize("app,secret", [("frontend", "jwt-signing-key"),
+                                        ("recurrence-service", "task-db-connection"),
+                                        ("notification-service", "task-db-connection"),
+                                        ("reminder-scheduler", "channel-credentials-key")])
+def test_each_app_reads_only_its_own_secrets(app, secret):
+    """Secret scopes (dapr/self-hosted/config*.yaml): a sidecar refuses its app the secrets it
+    does not need, so a compromised frontend cannot read the JWT signing key."""
+    r = requests.get(sidecar_url(app, f"/v1.0/secrets/secretstore/{secret}"),
+                     headers=dapr_headers(app), timeout=10)
+    assert r.status_code == 403, r.text
 
 
 def test_sidecar_refuses_calls_without_the_dapr_api_token():
@@ -116,7 +132,13 @@ def test_app_refuses_requests_without_the_right_app_api_token(app):
     wrong = {"dapr-api-token": "forged"}
     assert requests.get(app_url(app, "/dapr/subscribe"), headers=wrong,
                         timeout=5).status_code == 401
-    r = requests.get(app_url(app, "/dapr/subscribe"), headers=app_headers(), timeout=5)
+    r = requests.get(app_url(app, "/dapr/subscribe"), headers=app_headers(app), timeout=5)
+    assert r.status_code == 200 and isinstance(r.json(), list)
+    # Another app's token is not this app's.
+    other = "task-service" if app != "task-service" else "frontend"
+    assert requests.get(app_url(app, "/dapr/subscribe"), headers=app_headers(other),
+                        timeout=5).status_code == 401
+    r = requests.get(app_url(app, "/dapr/subscribe"), headers=app_headers(app), timeout=5)
     assert r.status_code == 200 and isinstance(r.json(), list)
     # Probes stay open: Dapr's health probe carries no token.
     assert requests.get(app_url(app, "/healthz"), timeout=5).status_code == 200

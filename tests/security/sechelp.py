@@ -4,7 +4,6 @@ consume (shapes from libs/events/*.cpp), and checks that an attack changed nothi
 import base64
 import http.client
 import json
-import os
 import socket
 import time
 import uuid
@@ -12,7 +11,8 @@ from datetime import datetime, timezone
 
 import requests
 
-from stack import APPS, SECRETS, sidecar_url
+from api import client_address
+from stack import APPS, dapr_headers
 
 FRONTEND_PORT = APPS["frontend"]["port"]
 APP_PORTS = sorted({a["port"] for a in APPS.values()})  # 8080-8084 and 8093
@@ -44,9 +44,12 @@ class Answer:
         return f"<{self.status} {self.text[:200]!r}>"
 
 
-def raw(method, target, headers=None, body=None, port=FRONTEND_PORT, timeout=15):
-    """One request with `target` sent exactly as given (no normalisation, no re-encoding)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+def raw(method, target, headers=None, body=None, port=FRONTEND_PORT, timeout=15, source=None):
+    """One request with `target` sent exactly as given (no normalisation, no re-encoding), from
+    a loopback address of its own (`source`, else a fresh one: api.client_address), since the
+    public door throttles sign-ups and logins per client address."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout,
+                                      source_address=(source or client_address(), 0))
     try:
         conn.putrequest(method, target, skip_host=False, skip_accept_encoding=True)
         headers = dict(headers or {})
@@ -151,26 +154,8 @@ def apps_healthy():
 
 
 def frontend_sidecar_token():
-    """The dapr-api-token of the frontend's sidecar. Today every sidecar shares DAPR_API_TOKEN;
-    a per-sidecar token may be named after the app, so look for that first."""
-    env = os.environ.get("TODO_FRONTEND_DAPR_API_TOKEN")
-    candidates = [env] if env else []
-    names = sorted(SECRETS)
-    for name in names:
-        upper = name.upper()
-        if "FRONTEND" in upper and "DAPR" in upper and "TOKEN" in upper:
-            candidates.append(SECRETS[name])
-    if "DAPR_API_TOKEN" in SECRETS:
-        candidates.append(SECRETS["DAPR_API_TOKEN"])
-    for token in candidates:
-        try:
-            r = requests.get(sidecar_url("frontend", "/v1.0/metadata"),
-                             headers={"dapr-api-token": token}, timeout=5)
-        except requests.RequestException:
-            continue
-        if r.status_code != 401:  # 401: Dapr's "invalid api token"; a 403 means the API is off
-            return token
-    return None
+    """The dapr-api-token of the frontend's sidecar (its own, scripts/lib/secrets.sh)."""
+    return dapr_headers("frontend")["dapr-api-token"]
 
 
 def basic_app_id(app_id):

@@ -9,7 +9,8 @@ import uuid
 
 import pytest
 
-from api import Api, new_user
+from api import Api, client_address, new_user
+from sechelp import raw
 
 
 def login(email, password):
@@ -46,3 +47,38 @@ def test_signup_of_an_existing_email_answers_like_a_new_one():
     again = Api().post("/api/v1/auth/signup", {**body, "email": existing.email})
     assert again.status_code == fresh.status_code, (again.status_code, fresh.status_code)
     assert set(again.json()) == set(fresh.json())
+
+
+def test_sign_ups_from_one_address_are_throttled():
+    """Finding 6: 20 sign-ups in a row from one address used to all succeed. From one client
+    address at most 10 succeed in 10 minutes; the next is 429 with Retry-After, while another
+    address can still sign up."""
+    address = client_address()
+
+    def signup_from(source):
+        return raw("POST", "/api/v1/auth/signup", source=source, body={
+            "email": f"flood-{uuid.uuid4().hex[:12]}@example.com", "password": "correct horse 1",
+            "name": "F", "time_zone": "UTC"})
+
+    statuses = [signup_from(address).status for _ in range(11)]
+    assert statuses[:10] == [201] * 10, statuses
+    throttled = signup_from(address)
+    assert throttled.status == 429, throttled
+    assert (throttled.header("Retry-After") or "").isdigit(), throttled.headers
+    assert signup_from(client_address()).status == 201
+
+
+def test_logins_from_one_address_are_throttled():
+    """Finding 6: credential stuffing from one address (many accounts, one guess each) meets
+    429 after 30 logins a minute; another address is not affected."""
+    address = client_address()
+    statuses = []
+    for i in range(31):
+        r = raw("POST", "/api/v1/auth/login", source=address, body={
+            "email": f"nobody-{i}-{uuid.uuid4().hex[:8]}@example.com", "password": "guess 12345"})
+        statuses.append(r.status)
+    assert statuses[:30] == [401] * 30, statuses
+    assert statuses[30] == 429, statuses
+    other = raw("POST", "/api/v1/auth/login", source=client_address(), body={
+        "email": "nobody@example.com", "password": "guess 12345"})
+    assert other.status == 401, other
