@@ -18,7 +18,9 @@ sentry_is_up() {
   [ -s "$SENTRY_DIR/ca.crt" ] && curl -fs -o /dev/null "http://127.0.0.1:$SENTRY_HEALTH_PORT/healthz"
 }
 
+# Needs SENTRY_BIN (dapr_ensure in scripts/lib/dapr.sh sets it).
 sentry_start() {
+  : "${SENTRY_BIN:?dapr_ensure must run first}"
   mkdir -p "$RUN_DIR/logs" "$SENTRY_DIR"
   chmod 700 "$SENTRY_DIR"
   if ! sentry_is_up; then
