@@ -35,8 +35,9 @@ std::optional<std::string> bearer_header(const httplib::Request& req) {
   return "Bearer " + value.substr(7);
 }
 
-bool dapr_failed(const dapr::InvokeResult& r) {
-  return r.status == 500 && r.body.find("\"errorCode\":\"ERR_") != std::string::npos;
+// An answer written by a sidecar (Dapr's own error body), not by the backend app.
+bool from_dapr(const dapr::InvokeResult& r) {
+  return r.status >= 400 && r.body.find("\"errorCode\":\"ERR_") != std::string::npos;
 }
 
 void copy_answer(const dapr::InvokeResult& r, httplib::Response& res) {
@@ -84,9 +85,15 @@ dapr::InvokeResult ApiProxy::invoke(const Call& call) {
   try {
     auto r = dapr_.invoke(call.app, call.target, call.method, call.body, call.content_type,
                           call.headers);
-    if (dapr_failed(r)) {
-      spdlog::warn("invoking {} failed in Dapr: {}", call.app, r.body.substr(0, 300));
-      throw http::DependencyError(call.app + " is not reachable right now", true);
+    if (from_dapr(r)) {
+      // Never passed on: Dapr's errors name apps, identities and routes of the inside.
+      if (r.status >= 500) {
+        spdlog::warn("invoking {} failed in Dapr: {}", call.app, r.body.substr(0, 300));
+        throw http::DependencyError(call.app + " is not reachable right now", true);
+      }
+      spdlog::error("Dapr refused to invoke {} {}: {}", call.app, call.target,
+                    r.body.substr(0, 300));
+      throw http::ProblemError(500, "Internal error", "the call could not be routed");
     }
     return r;
   } catch (const dapr::DaprError& e) {

@@ -65,6 +65,14 @@ struct FakeTaskService {
     };
     server.Get(base + "/tasks", tasks);
     server.Post(base + "/tasks", tasks);
+    // What a sidecar answers when an access policy refuses the call.
+    server.Get(base + "/tags", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 403;
+      res.set_content(
+          R"({"errorCode":"ERR_DIRECT_INVOKE","message":"access control policy has denied )"
+          R"(access to id: spiffe://public/ns/default/frontend operation: api/v1/tags"})",
+          "application/json");
+    });
     server.Get(base + "/me", [](const httplib::Request& req, httplib::Response& res) {
       if (!valid(req)) {
         res.status = 401;
@@ -301,4 +309,15 @@ TEST_CASE("paths off the allow-list never reach a backend", "[frontend][proxy][s
                      "application/json");
   REQUIRE(deep);
   CHECK(deep->status == 400);
+}
+
+TEST_CASE("a sidecar's own error is never passed on to the client", "[frontend][proxy][security]") {
+  FakeTaskService backend;
+  Frontend fe(backend.port);
+  auto c = fe.client();
+  auto r = c.Get("/api/v1/tags", {{"Authorization", "Bearer AT2"}});
+  REQUIRE(r);
+  CHECK(r->status == 500);
+  CHECK(r->body.find("spiffe") == std::string::npos);
+  CHECK(r->body.find("ERR_DIRECT_INVOKE") == std::string::npos);
 }
