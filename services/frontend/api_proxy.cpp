@@ -76,8 +76,12 @@ std::optional<SessionTokens> tokens_from_session(const nlohmann::json& body) {
   return t;
 }
 
-ApiProxy::ApiProxy(dapr::Client& dapr, metrics::Registry& registry)
-    : dapr_(dapr), registry_(registry) {}
+ApiProxy::ApiProxy(dapr::Client& dapr, metrics::Registry& registry, int max_in_flight)
+    : dapr_(dapr),
+      registry_(registry),
+      max_in_flight_(max_in_flight),
+      shed_(registry.counter("api_requests_shed_total",
+                             "API calls answered 503 because max_in_flight were under way")) {}
 
 dapr::InvokeResult ApiProxy::invoke(const Call& call) {
   // A backend or sidecar that cannot answer is a transient dependency failure: the server
@@ -274,6 +278,17 @@ void ApiProxy::logout(const httplib::Request& req, httplib::Response& res,
 }
 
 void ApiProxy::handle(const httplib::Request& req, httplib::Response& res) {
+  // Overload is shed here, early: queued calls would wait for the sidecar until its 10 s
+  // timeout (and daprd 1.18.1 can crash when a timeout fires while it writes an answer).
+  struct InFlight {
+    std::atomic<int>& count;
+    ~InFlight() { --count; }
+  } in_flight{in_flight_};
+  if (++in_flight_ > max_in_flight_) {
+    shed_.inc();
+    res.set_header("Retry-After", "1");
+    throw http::ProblemError(503, "Service unavailable", "the server is busy; retry shortly");
+  }
   const auto routed = route_public_request(req.method, req.target);
   if (const auto* refusal = std::get_if<RouteRefusal>(&routed)) {
     const char* title = refusal->status == 400   ? "Bad request"

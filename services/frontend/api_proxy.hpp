@@ -7,6 +7,7 @@
 // instead; for it the tokens go into HttpOnly cookies (never into the page), the proxy turns
 // the cookie into a bearer header, refreshes an expired access token by itself, and logout
 // revokes the refresh token and clears the cookies.
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -32,7 +33,9 @@ std::optional<SessionTokens> tokens_from_session(const nlohmann::json& body);
 
 class ApiProxy {
  public:
-  ApiProxy(dapr::Client& dapr, metrics::Registry& registry);
+  // At most `max_in_flight` API calls are forwarded at once; more are shed at once with 503
+  // and Retry-After rather than queued behind the sidecar until they time out.
+  ApiProxy(dapr::Client& dapr, metrics::Registry& registry, int max_in_flight = 64);
 
   // Registers every /api route on `server`.
   void install(http::Server& server);
@@ -74,6 +77,9 @@ class ApiProxy {
 
   dapr::Client& dapr_;
   metrics::Registry& registry_;
+  const int max_in_flight_;
+  std::atomic<int> in_flight_{0};
+  metrics::Counter& shed_;
   // Refresh tokens are single-use: concurrent calls with the same expired session must share
   // one refresh, so its access token is remembered for seconds under the old refresh token.
   std::mutex refresh_mu_;

@@ -59,8 +59,8 @@ void install_event_stream(http::Server& server, ApiProxy& proxy, EventHub& hub,
     // Shared by the provider and the releaser; the releaser closes the stream when the
     // connection ends (the provider is never called after it).
     bool user_at_limit = false;
-    auto stream = std::make_shared<std::unique_ptr<Stream>>(
-        hub_ptr->open(*user_id, last_id, &user_at_limit));
+    auto stream =
+        std::make_shared<std::unique_ptr<Stream>>(hub_ptr->open(*user_id, last_id, &user_at_limit));
     if (user_at_limit) {
       res.set_header("Retry-After", "30");
       throw http::ProblemError(429, "Too many streams",

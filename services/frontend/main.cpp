@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
             cxxopts::value<std::string>()->default_value("web/dist"))
            ("max-streams", "live-update streams held at once (each holds an HTTP worker thread)",
             cxxopts::value<int>()->default_value("256"))
+           ("max-in-flight", "API calls forwarded at once; more are answered 503 at once",
+            cxxopts::value<int>()->default_value("64"))
            ("replay-events", "events kept per user for streams that reconnect",
             cxxopts::value<int>()->default_value("1000"))
            ("replay-seconds", "how long those events are kept",
@@ -42,7 +44,7 @@ int main(int argc, char** argv) {
   hub_options.ring_capacity = static_cast<size_t>(rt.args()["replay-events"].as<int>());
   hub_options.ring_max_age = std::chrono::seconds(rt.args()["replay-seconds"].as<int>());
   todo::frontend::EventHub hub(hub_options);
-  todo::frontend::ApiProxy proxy(rt.dapr(), rt.metrics());
+  todo::frontend::ApiProxy proxy(rt.dapr(), rt.metrics(), rt.args()["max-in-flight"].as<int>());
 
   // Routes match in the order they are added: the stream before the generic /api forwarder.
   todo::frontend::install_event_stream(server, proxy, hub, rt.metrics());

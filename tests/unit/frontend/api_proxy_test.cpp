@@ -109,10 +109,10 @@ struct Frontend {
     o.port = 0;  // any free port
     return o;
   }
-  explicit Frontend(int sidecar_port)
+  explicit Frontend(int sidecar_port, int max_in_flight = 64)
       : dapr(dapr_options(sidecar_port)),
         server(server_options(), registry, readiness),
-        proxy(dapr, registry) {
+        proxy(dapr, registry, max_in_flight) {
     proxy.install(server);
     server.bind();
     thread = std::thread([this] { server.listen(); });
@@ -320,4 +320,17 @@ TEST_CASE("a sidecar's own error is never passed on to the client", "[frontend][
   CHECK(r->status == 500);
   CHECK(r->body.find("spiffe") == std::string::npos);
   CHECK(r->body.find("ERR_DIRECT_INVOKE") == std::string::npos);
+}
+
+TEST_CASE("calls beyond max_in_flight are shed at once with 503 and Retry-After",
+          "[frontend][proxy][security]") {
+  FakeTaskService backend;
+  Frontend fe(backend.port, 0);  // every call is one too many
+  auto c = fe.client();
+  auto busy = c.Get("/api/v1/tasks", {{"Authorization", "Bearer AT2"}});
+  REQUIRE(busy);
+  CHECK(busy->status == 503);
+  CHECK(busy->get_header_value("Retry-After") == "1");
+  std::lock_guard<std::mutex> lock(backend.mu);
+  CHECK(backend.last_authorization.empty());  // nothing reached the backend
 }
