@@ -3,6 +3,7 @@
 # (PostgreSQL, Kafka, daprd, the services) and runs the end-to-end tests against it.
 # Exits non-zero on any failure.
 #   TODO_SANITIZE=1   also build and run the unit tests under ASan+UBSan (on in CI)
+#   TODO_FUZZ_SECONDS=3  how long each libFuzzer harness runs (scripts/fuzz.sh; 0 skips them)
 #   KEEP_STACK=1      leave the stack running afterwards
 #   PYTEST_ARGS="-k name"   pass options to pytest
 set -euo pipefail
@@ -21,6 +22,11 @@ if [ "${TODO_SANITIZE:-${CI:-0}}" != "0" ] && [ "${TODO_SANITIZE:-${CI:-0}}" != 
   log "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
   build_cpp "$ROOT/build-asan" -DTODO_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
   (cd "$ROOT/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure)
+fi
+
+if [ "${TODO_FUZZ_SECONDS:-3}" != "0" ]; then
+  log "== every parser entry point fuzzed briefly (longer: FUZZ_SECONDS=300 scripts/fuzz.sh)"
+  FUZZ_SECONDS="${TODO_FUZZ_SECONDS:-3}" bash "$here/fuzz.sh"
 fi
 
 log "== end-to-end tests on the real stack"

@@ -110,8 +110,13 @@ nlohmann::json Subscriber::dispatch_bulk(const std::string& body, const Subscrip
   for (auto& t : threads) t.join();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     record(sub, outcomes[i], reasons[i]);
-    statuses.push_back(
-        {{"entryId", entries[i].value("entryId", "")}, {"status", to_string(outcomes[i])}});
+    // Not value("entryId", ""): it throws for an entry that is not an object or an id that is
+    // not a string, which would fail the whole batch instead of dropping that entry.
+    const auto& entry = entries[i];
+    const auto id = entry.is_object() ? entry.find("entryId") : entry.end();
+    const bool named = id != entry.end() && id->is_string();
+    statuses.push_back({{"entryId", named ? id->get<std::string>() : std::string()},
+                        {"status", to_string(outcomes[i])}});
   }
   return {{"statuses", statuses}};
 }

@@ -13,6 +13,10 @@ constexpr std::int64_t kDay = 24 * kHour;
 constexpr std::int64_t kWeek = 7 * kDay;
 // Nine digits per unit keeps every sum far from overflow (10^9 weeks is about 6e14 seconds).
 constexpr std::size_t kMaxDigits = 9;
+// The longest duration: its canonical spelling (format_iso8601_duration) must parse again, so
+// its day count, too, must fit nine digits. Found by fuzzing: P999999998DT444488880H parsed,
+// and was written back as P1018520368D, which did not.
+constexpr std::int64_t kMaxTotal = 999'999'999 * kDay;
 
 // Designators in the only order they may appear; 'T' separates the date and time parts.
 constexpr std::string_view kOrder = "WDTHMS";
@@ -92,6 +96,7 @@ ParseResult<std::chrono::seconds> parse_iso8601_duration(const std::string& text
     return ParseError{"'T' must be followed by hours, minutes or seconds, like PT15M"};
   }
   if (!any_unit) return ParseError{"an empty duration has no units; write e.g. PT15M or P1D"};
+  if (total > kMaxTotal) return ParseError{"the duration is too long (at most 999999999 days)"};
   if (has_weeks && order_pos > kOrder.find('W') + 1) {
     return ParseError{"weeks cannot be combined with other units (write P9D instead of P1W2D)"};
   }

@@ -101,4 +101,14 @@ TEST_CASE("a bulk delivery answers each entry's own outcome", "[subscriber]") {
             .dispatch_bulk("not json", sub,
                            [](const CloudEvent&) { return Outcome::kSuccess; })["statuses"]
             .empty());
+  // Found by a fuzz harness's reading (tests/fuzz): an entry that is not an object, or whose id
+  // is not a string, used to throw after the handlers ran and fail the whole batch.
+  const auto odd = nlohmann::json{
+      {"entries", {5, {{"entryId", 7}, {"event", {{"id", "6"}, {"data", {{"n", 1}}}}}}}}};
+  nlohmann::json odd_answer;
+  REQUIRE_NOTHROW(odd_answer = subscriber.dispatch_bulk(
+                      odd.dump(), sub, [](const CloudEvent&) { return Outcome::kSuccess; }));
+  REQUIRE(odd_answer["statuses"].size() == 2);
+  CHECK(odd_answer["statuses"][0] == nlohmann::json{{"entryId", ""}, {"status", "DROP"}});
+  CHECK(odd_answer["statuses"][1] == nlohmann::json{{"entryId", ""}, {"status", "SUCCESS"}});
 }

@@ -68,3 +68,13 @@ TEST_CASE("durations format canonically and round-trip", "[time][duration]") {
     CHECK(*parse_iso8601_duration(format_iso8601_duration(seconds{s})) == seconds{s});
   }
 }
+
+TEST_CASE("a duration too long to write back is refused", "[time][iso_duration]") {
+  // Found by fuzzing (tests/fuzz/corpus/iso_duration): accepted, then formatted as
+  // P1018520368D, which the parser refuses.
+  CHECK_FALSE(todo::time::parse_iso8601_duration("P999999998DT444488880H"));
+  CHECK_FALSE(todo::time::parse_iso8601_duration("P999999999W"));
+  const auto longest = todo::time::parse_iso8601_duration("P999999999D");
+  REQUIRE(longest);
+  CHECK(todo::time::parse_iso8601_duration(todo::time::format_iso8601_duration(*longest)));
+}

@@ -78,3 +78,13 @@ TEST_CASE("formatting covers the whole four-digit year range", "[time][rfc3339]"
     CHECK(format_rfc3339(*parse_rfc3339(text)) == text);
   }
 }
+
+TEST_CASE("an offset cannot carry an instant out of the years 0000-9999 in UTC",
+          "[time][rfc3339]") {
+  // Found by fuzzing (tests/fuzz/corpus/rfc3339): accepted, then written as year 10000 or -1,
+  // which the parser itself refuses.
+  CHECK_FALSE(parse_rfc3339("9999-12-31T23:59:59-23:59"));
+  CHECK_FALSE(parse_rfc3339("0000-01-01T00:00:00+00:01"));
+  CHECK(parse_rfc3339("9999-12-31T23:59:59Z"));
+  CHECK(parse_rfc3339("0000-01-01T00:00:00Z"));
+}
