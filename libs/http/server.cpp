@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <string_view>
 
 #include "http/dependency_error.hpp"
 #include "http/problem.hpp"
@@ -23,6 +25,19 @@ bool constant_time_equal(const std::string& a, const std::string& b) {
 
 // Set by the calling sidecar on every service invocation, never on a pub/sub delivery.
 constexpr const char* kCallerAppIdHeader = "dapr-caller-app-id";
+
+// True when a decoded path has a "." or ".." segment. cpp-httplib serves mounted folders after
+// decoding, so "/assets/../x" reached files beside the assets without the checks of their path.
+bool has_dot_segment(const std::string& path) {
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto end = std::min(path.find('/', start), path.size());
+    const auto segment = std::string_view(path).substr(start, end - start);
+    if (segment == "." || segment == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 std::string status_class(int status) {
   return std::to_string(status / 100) + "xx";
@@ -49,6 +64,10 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
     request_started = std::chrono::steady_clock::now();
     log::set_trace_id(log::trace_id_from_traceparent(req.get_header_value("traceparent")));
     if (options_.decorate) options_.decorate(req, res);
+    if (has_dot_segment(req.path)) {
+      send_problem(res, 400, "Bad request", "the path has '.' or '..' segments");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     // HTTP/1.1 (RFC 9112 6.3): a request with neither Content-Length nor Transfer-Encoding has
     // no body. cpp-httplib would instead read a POST until the client closes or the read
     // timeout passes; this runs before it reads, so say so explicitly.

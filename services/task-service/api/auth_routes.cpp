@@ -49,9 +49,9 @@ void check_attempts(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule
   if (subject.empty()) return;
   if (const auto wait = limiter.retry_after(rule, subject)) {
     res.set_header("Retry-After", std::to_string(wait->count()));
-    throw http::ProblemError(429, "Too many requests",
-                             "too many attempts; try again in " + std::to_string(wait->count()) +
-                                 " seconds");
+    throw http::ProblemError(
+        429, "Too many requests",
+        "too many attempts; try again in " + std::to_string(wait->count()) + " seconds");
   }
 }
 
@@ -81,12 +81,15 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
               });
 
   server.post("/api/v1/auth/login", [&users, &tokens, &limiter, dummy_hash](
-                                         const httplib::Request& req, httplib::Response& res) {
+                                        const httplib::Request& req, httplib::Response& res) {
     count_address_attempt(limiter, kLoginsPerAddress, req, res);
     const LoginInput input = validate_login(http::parse_json_object(req));
-    // Keyed by the address as typed, lower-cased: unknown accounts are counted alike, so the
-    // answer tells nothing about which exist.
-    const std::string account = email_key(input.email);
+    // Keyed by the account (its address as typed, lower-cased: unknown accounts are counted
+    // alike, so the answer tells nothing about which exist) and the client address: a guesser
+    // locks out only itself, never the owner signing in from elsewhere (finding 6 of a second
+    // attack: ten wrong passwords from anywhere used to lock any account for 15 minutes).
+    const std::string account =
+        email_key(input.email) + "\n" + req.get_header_value(http::kClientAddressHeader);
     check_attempts(limiter, kFailedLoginsPerAccount, account, res);
     auto found = users.find_by_email(input.email);
     if (!found) {

@@ -13,8 +13,9 @@
 // Each refresh token works once: /auth/refresh revokes it and answers a new pair.
 //
 // Throttled (429 with Retry-After, counters shared by every replica): per client address
-// (http/client_address.hpp) sign-ups, logins and refreshes; per account, failed
-// logins, after which even the right password waits for the window to pass.
+// (http/client_address.hpp) sign-ups, logins and refreshes; failed logins
+// per account and client address, after which even the right password waits for the
+// window to pass from that address (the owner elsewhere is not locked out).
 #include "auth/attempt_limiter.hpp"
 #include "auth/tokens.hpp"
 #include "http/server.hpp"

@@ -114,3 +114,18 @@ TEST_CASE("a POST with neither Content-Length nor Transfer-Encoding has an empty
   REQUIRE(got > 0);
   CHECK(std::string(buffer, static_cast<std::size_t>(got)).rfind("HTTP/1.1 200", 0) == 0);
 }
+
+TEST_CASE("a path with dot segments is refused before any route or mount sees it",
+          "[http][server][security]") {
+  App app;
+  httplib::Client c("127.0.0.1", app.server.port());
+  for (const char* path : {"/assets/../x", "/assets/%2e%2e/x", "/api/v1/./things", "/.."}) {
+    auto r = c.Get(path, kSidecar);
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status == 400);
+  }
+  auto plain = c.Get("/api/v1/things", kSidecar);
+  REQUIRE(plain);
+  CHECK(plain->status == 200);
+}
