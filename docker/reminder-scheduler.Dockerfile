@@ -11,7 +11,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake ninja-build pkg-config binutils libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev \
       libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev \
-      libhowardhinnant-date-dev tzdata libcrack2-dev \
+      libhowardhinnant-date-dev tzdata libcrack2-dev libboost-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./

@@ -46,7 +46,10 @@ std::string status_class(int status) {
 }  // namespace
 
 Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& readiness)
-    : options_(std::move(options)), registry_(registry), readiness_(readiness) {
+    : options_(std::move(options)),
+      registry_(registry),
+      readiness_(readiness),
+      app_host_(options_.host) {
   const int threads = options_.worker_threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_payload_max_length(options_.max_body_bytes);
@@ -59,6 +62,12 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
   server_.set_keep_alive_timeout(1);
   server_.set_read_timeout(10, 0);
   server_.set_write_timeout(10, 0);
+  // cpp-httplib listens with a backlog of 5, which resets connections in a burst; bind() asks
+  // for the system's largest once cpp-httplib has listened (Linux takes a second listen()).
+  server_.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd_ = sock;
+  });
 
   server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_started = std::chrono::steady_clock::now();
@@ -229,6 +238,7 @@ void Server::options(const std::string& p, Handler h) {
 }
 
 bool Server::bind() {
+  if (bound_) return true;
   if (options_.ops_port >= 0) {
     if (options_.ops_port == 0) {
       options_.ops_port = ops_.bind_to_any_port(options_.host);
@@ -240,10 +250,14 @@ bool Server::bind() {
     ops_thread_ = std::thread([this] { ops_.listen_after_bind(); });
   }
   if (options_.port == 0) {
-    options_.port = server_.bind_to_any_port(options_.host);
-    return options_.port > 0;
+    options_.port = server_.bind_to_any_port(app_host_);
+    if (options_.port <= 0) return false;
+  } else if (!server_.bind_to_port(app_host_, options_.port)) {
+    return false;
   }
-  return server_.bind_to_port(options_.host, options_.port);
+  if (listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
+  bound_ = true;
+  return true;
 }
 
 bool Server::listen() {

@@ -66,10 +66,19 @@ class Server {
   // served without the token (the frontend's public ones) are not affected.
   void allow_invocation(std::string path_prefix);
 
+  // Where bind() listens for app requests (the operations listener stays on the configured
+  // host); call before bind(). The frontend moves its server behind the connection gate this
+  // way (services/frontend/connection_gate.hpp); port 0 picks a free one.
+  void listen_on(std::string host, int port) {
+    app_host_ = std::move(host);
+    options_.port = port;
+  }
+  const std::string& host() const { return app_host_; }
+
   bool listen();  // blocks until stop()
   void stop();
   // Binds the port without serving it yet (so tests and callers know it is taken), and binds
-  // and starts serving the operations port.
+  // and starts serving the operations port. Once bound, further calls change nothing.
   bool bind();
   int port() const { return options_.port; }
   int ops_port() const { return options_.ops_port; }
@@ -90,6 +99,9 @@ class Server {
   std::vector<std::string> invocable_prefixes_;
   std::vector<std::string> public_prefixes_;
   std::vector<std::string> public_paths_;
+  std::string app_host_;
+  int listen_fd_ = -1;
+  bool bound_ = false;
 };
 
 }  // namespace todo::http

@@ -5,7 +5,7 @@
 . "$(dirname "${BASH_SOURCE[0]}")/web.sh"
 
 CPP_PACKAGES=(g++ cmake ninja-build pkg-config libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev
-  libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev libhowardhinnant-date-dev tzdata openssl ccache libcrack2-dev cracklib-runtime)
+  libspdlog-dev libcxxopts-dev catch2 libical-dev libsodium-dev libssl-dev libjwt-dev libhowardhinnant-date-dev tzdata openssl ccache libcrack2-dev cracklib-runtime libboost-dev)
 
 build_deps() { apt_install "${CPP_PACKAGES[@]}"; }
 

@@ -83,6 +83,13 @@ ApiProxy::ApiProxy(dapr::Client& dapr, metrics::Registry& registry, int max_in_f
       shed_(registry.counter("api_requests_shed_total",
                              "API calls answered 503 because max_in_flight were under way")) {}
 
+std::string ApiProxy::client_address(const httplib::Request& req) const {
+  if (peers_) {
+    if (auto address = peers_->find(req.remote_port)) return *address;
+  }
+  return req.remote_addr;
+}
+
 dapr::InvokeResult ApiProxy::invoke(const Call& call) {
   // A backend or sidecar that cannot answer is a transient dependency failure: the server
   // answers 503 with Retry-After (libs/http/dependency_error.hpp), so clients back off.
@@ -162,7 +169,7 @@ void ApiProxy::clear_session_cookies(httplib::Response& res, bool secure) {
 
 dapr::InvokeResult ApiProxy::invoke_as_caller(const httplib::Request& req, httplib::Response& res,
                                               Call call) {
-  call.headers[http::kClientAddressHeader] = req.remote_addr;
+  call.headers[http::kClientAddressHeader] = client_address(req);
   if (const auto bearer = bearer_header(req)) {
     call.headers["Authorization"] = *bearer;
     return invoke(call);
@@ -231,7 +238,7 @@ void ApiProxy::login(const httplib::Request& req, httplib::Response& res,
   Call call{route.app, req.method, route.target, req.body};
   const std::string content_type = req.get_header_value("Content-Type");
   if (!content_type.empty()) call.content_type = content_type;
-  call.headers[http::kClientAddressHeader] = req.remote_addr;
+  call.headers[http::kClientAddressHeader] = client_address(req);
   const auto r = invoke(call);
   if (!is_cookie_client(req) || r.status < 200 || r.status >= 300) {
     copy_answer(r, res);  // API clients get task-service's answer, tokens included

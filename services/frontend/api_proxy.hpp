@@ -17,6 +17,7 @@
 #include "dapr/client.hpp"
 #include "http/server.hpp"
 #include "metrics/metrics.hpp"
+#include "peer_addresses.hpp"
 #include "public_routes.hpp"
 
 namespace todo::frontend {
@@ -39,6 +40,12 @@ class ApiProxy {
 
   // Registers every /api route on `server`.
   void install(http::Server& server);
+
+  // Behind the connection gate every request comes from 127.0.0.1: the client's own address
+  // is found here by the request's remote port (the gate's upstream connection). Without it,
+  // or for a connection the gate did not open, the peer address is the client's.
+  void use_peer_addresses(const PeerAddresses* peers) { peers_ = peers; }
+  std::string client_address(const httplib::Request& req) const;
 
   // The caller's user id, from a bearer header or the session cookies (refreshing them when
   // needed; new cookies are set on `res`). nullopt when the caller is not signed in; throws
@@ -77,6 +84,7 @@ class ApiProxy {
 
   dapr::Client& dapr_;
   metrics::Registry& registry_;
+  const PeerAddresses* peers_ = nullptr;
   const int max_in_flight_;
   std::atomic<int> in_flight_{0};
   metrics::Counter& shed_;

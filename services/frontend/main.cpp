@@ -1,8 +1,10 @@
 // frontend: serves the web app, forwards /api/* to the backends by Dapr invocation and
 // streams task-updates to open browsers (docs/frontend.md).
+#include <signal.h>
 #include <spdlog/spdlog.h>
 
 #include "api_proxy.hpp"
+#include "connection_gate.hpp"
 #include "event_hub.hpp"
 #include "event_stream.hpp"
 #include "security_headers.hpp"
@@ -24,16 +26,44 @@ int main(int argc, char** argv) {
            ("replay-events", "events kept per user for streams that reconnect",
             cxxopts::value<int>()->default_value("1000"))
            ("replay-seconds", "how long those events are kept",
-            cxxopts::value<int>()->default_value("300"));
+            cxxopts::value<int>()->default_value("300"))
+           ("max-connections-per-address", "client connections open at once from one address",
+            cxxopts::value<int>()->default_value("64"))
+           ("max-connections", "client connections open at once in all",
+            cxxopts::value<int>()->default_value("4096"))
+           ("header-timeout", "seconds a request head may take to arrive",
+            cxxopts::value<int>()->default_value("10"))
+           ("body-timeout", "seconds a request body may take to arrive",
+            cxxopts::value<int>()->default_value("30"))
+           ("idle-timeout", "seconds a keep-alive connection may wait for its next request",
+            cxxopts::value<int>()->default_value("5"));
          // clang-format on
        }},
       argc, argv);
   auto& server = rt.server();
+  const auto& args = rt.args();
   // cpp-httplib gives each connection a worker thread for its whole life, and a live stream
   // never ends: the pool is the API workers plus one per allowed stream.
-  const int max_streams = rt.args()["max-streams"].as<int>();
-  const int pool = rt.args()["threads"].as<int>() + max_streams;
+  const int max_streams = args["max-streams"].as<int>();
+  const int pool = args["threads"].as<int>() + max_streams;
   server.raw().new_task_queue = [pool] { return new httplib::ThreadPool(pool); };
+
+  // The public port belongs to the connection gate (connection_gate.hpp: deadlines, caps,
+  // strict framing, a socket rather than a thread per waiting client); cpp-httplib moves to a
+  // free port on 127.0.0.1 that only the gate reaches. The operations port stays where it was.
+  todo::frontend::GateOptions gate_options;
+  gate_options.host = server.host();
+  gate_options.port = server.port();
+  gate_options.caps.per_address =
+      static_cast<size_t>(args["max-connections-per-address"].as<int>());
+  gate_options.caps.total = static_cast<size_t>(args["max-connections"].as<int>());
+  gate_options.header_timeout = std::chrono::seconds(args["header-timeout"].as<int>());
+  gate_options.body_timeout = std::chrono::seconds(args["body-timeout"].as<int>());
+  gate_options.idle_timeout = std::chrono::seconds(args["idle-timeout"].as<int>());
+  server.listen_on("127.0.0.1", 0);
+  // Longer than the gate's upstream_idle (1 s): the gate, never cpp-httplib, ends an idle
+  // upstream connection, so a request is never sent on a connection being closed.
+  server.raw().set_keep_alive_timeout(5);
 
   server.allow_without_token("/api/");
   server.decorate_responses(todo::frontend::add_security_headers);
@@ -45,6 +75,8 @@ int main(int argc, char** argv) {
   hub_options.ring_max_age = std::chrono::seconds(rt.args()["replay-seconds"].as<int>());
   todo::frontend::EventHub hub(hub_options);
   todo::frontend::ApiProxy proxy(rt.dapr(), rt.metrics(), rt.args()["max-in-flight"].as<int>());
+  todo::frontend::PeerAddresses peers;
+  proxy.use_peer_addresses(&peers);
 
   // Routes match in the order they are added: the stream before the generic /api forwarder.
   todo::frontend::install_event_stream(server, proxy, hub, rt.metrics());
@@ -61,5 +93,26 @@ int main(int argc, char** argv) {
   rt.subscriber().subscribe(
       {updates_pubsub, "task-updates", "/events/task-updates", "task-updates-dlq"},
       todo::frontend::task_updates_handler(hub, rt.metrics()));
-  return rt.run();
+
+  // The gate starts once cpp-httplib is bound (its port is then known), with the stop signals
+  // blocked as in every thread the runtime starts (it waits for them in one thread of its own).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  if (!server.bind()) {
+    spdlog::critical("cannot listen on 127.0.0.1 or on the operations port {}", server.ops_port());
+    return 1;
+  }
+  const int upstream_port = server.port();
+  gate_options.upstream_port = [upstream_port] { return upstream_port; };
+  todo::frontend::ConnectionGate gate(gate_options, peers, rt.metrics());
+  if (!gate.bind()) return 1;
+  gate.start();
+  spdlog::info("connection gate on {}:{} in front of 127.0.0.1:{}", gate_options.host, gate.port(),
+               upstream_port);
+  const int rc = rt.run();
+  gate.stop();
+  return rc;
 }
