@@ -42,10 +42,11 @@ def main():
     ap.add_argument("--samples", type=int, default=200)
     args = ap.parse_args()
     c = Client()
-    signup = c.call("POST", "/api/v1/auth/signup",
-                    {"email": f"bench-{uuid.uuid4().hex[:10]}@bench.local",
-                     "password": "bench password 1", "time_zone": "Europe/London"})
-    c.token = signup["access_token"]
+    email = f"bench-{uuid.uuid4().hex[:10]}@bench.local"
+    c.call("POST", "/api/v1/auth/signup",
+           {"email": email, "password": "bench password 1", "time_zone": "Europe/London"})
+    c.token = c.call("POST", "/api/v1/auth/login",
+                     {"email": email, "password": "bench password 1"})["access_token"]
     latencies = []
     for i in range(args.samples):
         task = c.call("POST", "/api/v1/tasks",

@@ -27,7 +27,9 @@ CACHE = Path(os.environ.get("TODO_CACHE", Path.home() / ".cache/todo-platform"))
 VEGETA = CACHE / "bin" / "vegeta"
 DIRECT = "http://127.0.0.1:8081"
 VIA_DAPR = "http://127.0.0.1:3501/v1.0/invoke/task-service/method"
-PUBLIC = "http://127.0.0.1:8080"  # the frontend: edge checks, then Dapr invocation
+# The frontend: edge checks, then Dapr invocation. TODO_PUBLIC_URL points it elsewhere (another
+# frontend binary beside the stack's, to compare two builds under the same load).
+PUBLIC = os.environ.get("TODO_PUBLIC_URL", "http://127.0.0.1:8080")
 
 
 def ensure_vegeta():
@@ -52,9 +54,11 @@ def seed(users, tasks_per_user):
     run = f"bench-{int(time.time())}"
     out = []
     for i in range(users):
-        s = call("POST", DIRECT + "/api/v1/auth/signup",
-                 {"email": f"{run}-{i}@bench.local", "password": "bench password 1",
-                  "time_zone": "Europe/London"})
+        call("POST", DIRECT + "/api/v1/auth/signup",
+             {"email": f"{run}-{i}@bench.local", "password": "bench password 1",
+              "time_zone": "Europe/London"})
+        s = call("POST", DIRECT + "/api/v1/auth/login",
+                 {"email": f"{run}-{i}@bench.local", "password": "bench password 1"})
         out.append({"id": s["user"]["id"], "token": s["access_token"]})
     sql = []
     for u in out:

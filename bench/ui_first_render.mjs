@@ -38,7 +38,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const email = `bench-${Date.now()}@example.com`;
 const password = "bench password 1";
-const session = await call("POST", "/api/v1/auth/signup", { email, password, name: "Bench", time_zone: "UTC" });
+await call("POST", "/api/v1/auth/signup", { email, password, name: "Bench", time_zone: "UTC" });
+const session = await call("POST", "/api/v1/auth/login", { email, password });
 const started = Date.now();
 const priorities = ["low", "medium", "high", "urgent"];
 let next = 0;

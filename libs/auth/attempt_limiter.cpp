@@ -74,4 +74,46 @@ void AttemptLimiter::record(const AttemptRule& rule, const std::string& subject)
   }
 }
 
+std::optional<std::chrono::seconds> AttemptLimiter::take(const AttemptRule& rule,
+                                                         const std::string& subject) {
+  const std::string key = key_of(rule, subject);
+  try {
+    for (int round = 0; round < kWriteRounds; ++round) {
+      const auto now = seconds_of(clock_());
+      const auto stored = store_.load(key);
+      const Window window = current(stored, rule, now);
+      if (window.count >= rule.limit) {
+        return std::chrono::seconds(
+            std::max<std::int64_t>(1, window.start + rule.window.count() - now));
+      }
+      const nlohmann::json value = {{"start", window.start}, {"count", window.count + 1}};
+      const auto etag = stored ? std::optional<std::string>(stored->etag) : std::nullopt;
+      if (store_.save(key, value, etag, rule.window)) return std::nullopt;
+    }
+  } catch (const http::DependencyError& e) {
+    if (!e.transient()) throw;
+    spdlog::warn("attempt counter {} unavailable, not throttling: {}", rule.name, e.what());
+    return std::nullopt;
+  }
+  // So many writers at once on one subject is itself a burst worth slowing down.
+  return std::chrono::seconds(1);
+}
+
+void AttemptLimiter::give_back(const AttemptRule& rule, const std::string& subject) {
+  const std::string key = key_of(rule, subject);
+  try {
+    for (int round = 0; round < kWriteRounds; ++round) {
+      const auto now = seconds_of(clock_());
+      const auto stored = store_.load(key);
+      const Window window = current(stored, rule, now);
+      if (!stored || window.count == 0) return;  // the window it was taken in has passed
+      const nlohmann::json value = {{"start", window.start}, {"count", window.count - 1}};
+      if (store_.save(key, value, stored->etag, rule.window)) return;
+    }
+  } catch (const http::DependencyError& e) {
+    if (!e.transient()) throw;
+    spdlog::warn("attempt counter {} unavailable, attempt not given back: {}", rule.name, e.what());
+  }
+}
+
 }  // namespace todo::auth

@@ -35,4 +35,30 @@ UserUpdated parse_user_updated(const nlohmann::json& data) {
   return u;
 }
 
+nlohmann::json to_json(const EmailVerificationRequested& r) {
+  return {{"user_id", r.user_id},
+          {"name", r.name},
+          {"address", r.address},
+          {"link", r.link},
+          {"expires_at", r.expires_at}};
+}
+
+EmailVerificationRequested parse_email_verification_requested(const nlohmann::json& data) {
+  if (!data.is_object()) throw dapr::PoisonEvent("verification payload is not a JSON object");
+  auto text = [&](const char* name, bool allow_empty) {
+    auto it = data.find(name);
+    if (it == data.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty()))
+      throw dapr::PoisonEvent(std::string("verification event lacks the string field '") + name +
+                              "'");
+    return it->get<std::string>();
+  };
+  EmailVerificationRequested r;
+  r.user_id = text("user_id", false);
+  r.name = text("name", true);
+  r.address = text("address", false);
+  r.link = text("link", false);
+  r.expires_at = text("expires_at", false);
+  return r;
+}
+
 }  // namespace todo::events

@@ -11,6 +11,10 @@ namespace todo::events {
 
 inline constexpr const char* kUserEventsTopic = "user-events";
 inline constexpr const char* kUserUpdatedType = "todo.user.updated.v1";
+// Also on `user-events`: ask notification-service to mail a verification link to an address
+// (the only mail ever sent to an address that is not verified yet).
+inline constexpr const char* kEmailVerificationRequestedType =
+    "todo.user.email_verification_requested.v1";
 
 struct UserUpdated {
   std::string user_id;
@@ -27,5 +31,17 @@ struct UserUpdated {
 nlohmann::json to_json(const UserUpdated& u);
 // Throws dapr::PoisonEvent naming the problem.
 UserUpdated parse_user_updated(const nlohmann::json& data);
+
+struct EmailVerificationRequested {
+  std::string user_id;
+  std::string name;        // the account's display name, for the greeting
+  std::string address;     // where the link goes
+  std::string link;        // the whole verification URL
+  std::string expires_at;  // RFC 3339
+};
+
+nlohmann::json to_json(const EmailVerificationRequested& r);
+// Throws dapr::PoisonEvent naming the problem.
+EmailVerificationRequested parse_email_verification_requested(const nlohmann::json& data);
 
 }  // namespace todo::events

@@ -17,12 +17,13 @@ struct AllowedRoute {
 
 // One row per path of docs/api/openapi.yaml that the backends answer (/api/v1/events is the
 // frontend's own). A task id is a UUID; an inbox item id is what notification-service makes.
-const std::array<AllowedRoute, 13>& allowed_routes() {
+const std::array<AllowedRoute, 14>& allowed_routes() {
   static const std::string task = "/api/v1/tasks/[0-9A-Fa-f-]{1,64}";
   static const std::string notice = "/api/v1/notifications/[A-Za-z0-9:._-]{1,200}";
-  static const std::array<AllowedRoute, 13> routes = {{
-      {"POST", std::regex("/api/v1/auth/(signup|login|refresh|logout)"), kTaskService},
+  static const std::array<AllowedRoute, 14> routes = {{
+      {"POST", std::regex("/api/v1/auth/(signup|login|refresh|logout|verify-email)"), kTaskService},
       {"GET PATCH", std::regex("/api/v1/me"), kTaskService},
+      {"POST", std::regex("/api/v1/me/email-verification"), kTaskService},
       {"GET POST", std::regex("/api/v1/tasks"), kTaskService},
       {"GET PATCH DELETE", std::regex(task), kTaskService},
       {"POST", std::regex(task + "/(complete|reopen|snooze)"), kTaskService},

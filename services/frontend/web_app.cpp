@@ -6,7 +6,8 @@
 namespace todo::frontend {
 namespace {
 
-constexpr const char* kAppRoutes[] = {"/login", "/signup", "/inbox", "/settings", "/tasks"};
+constexpr const char* kAppRoutes[] = {"/login",    "/signup", "/inbox",
+                                      "/settings", "/tasks",  "/verify-email"};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "ids/uuid.hpp"
 #include "messages/email_message.hpp"
 #include "messages/push_message.hpp"
+#include "messages/verification_email.hpp"
 #include "notice_builder.hpp"
 #include "time/instant.hpp"
 #include "time/rfc3339.hpp"
@@ -24,6 +25,7 @@ SendResult failure_of(const dapr::DaprError& e) {
 std::string EmailSender::unavailable_reason(const Profile& profile) const {
   if (!profile.channels.email) return "email is turned off";
   if (profile.channels.email_address.empty()) return "no email address is known";
+  if (!profile.channels.email_verified) return "the email address is not verified yet";
   return "";
 }
 
@@ -35,6 +37,18 @@ SendResult EmailSender::send(const ReminderNotice& notice, const Profile& profil
                          {{"emailTo", profile.channels.email_address},
                           {"subject", message.subject},
                           {"priority", notice.priority == "urgent" ? "1" : "3"}});
+    return {};
+  } catch (const dapr::DaprError& e) {
+    return failure_of(e);
+  }
+}
+
+SendResult send_verification_email(dapr::Client& dapr,
+                                   const events::EmailVerificationRequested& request) {
+  const EmailMessage message = render_verification_email(request);
+  try {
+    dapr.invoke_binding(kEmailBinding, "create", message.html,
+                        {{"emailTo", request.address}, {"subject", message.subject}});
     return {};
   } catch (const dapr::DaprError& e) {
     return failure_of(e);

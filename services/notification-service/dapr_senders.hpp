@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channel_sender.hpp"
+#include "events/user_event.hpp"
 
 namespace todo::dapr {
 class Client;
@@ -27,6 +28,11 @@ class EmailSender : public ChannelSender {
  private:
   dapr::Client& dapr_;
 };
+
+// The verification mail (messages/verification_email.hpp): the one mail sent to an address that
+// is not verified, since it is how the address becomes verified.
+SendResult send_verification_email(dapr::Client& dapr,
+                                   const events::EmailVerificationRequested& request);
 
 class NtfySender : public ChannelSender {
  public:

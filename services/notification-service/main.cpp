@@ -15,6 +15,7 @@
 #include "service/secrets.hpp"
 #include "service/sessions.hpp"
 #include "time/instant.hpp"
+#include "verification_mailer.hpp"
 
 int main(int argc, char** argv) {
   using namespace todo;
@@ -64,7 +65,15 @@ int main(int argc, char** argv) {
                      {{"type", "todo.notification.failed.v1"}, {"failure", failure}}, options);
       },
       rt.metrics(), [] { return time::instant_now(); }, &retry_queue);
-  notify::RetryWorker retry_worker(notifier);
+  notify::RetryWorker retry_worker([&notifier] { notifier.retry_due(); });
+  notify::RetryQueue verification_queue(store, notify::kVerificationRetryPrefix);
+  notify::VerificationMailer verification_mailer(
+      [&dapr](const events::EmailVerificationRequested& r) {
+        return notify::send_verification_email(dapr, r);
+      },
+      verification_queue, rt.metrics(), [] { return time::instant_now(); });
+  notify::RetryWorker verification_worker(
+      [&verification_mailer] { verification_mailer.retry_due(); });
 
   // Reminders are independent of each other: taken in batches and delivered side by side, so
   // one slow delivery does not hold the others of its partition. Every entry of a batch runs at
@@ -82,7 +91,10 @@ int main(int argc, char** argv) {
   auto& registry = rt.metrics();
   rt.subscriber().subscribe(
       {service::kPubSub, events::kUserEventsTopic, "/events/user-events", "user-events-dlq"},
-      [&profiles, &registry](const dapr::CloudEvent& ev) {
+      [&profiles, &registry, &verification_mailer](const dapr::CloudEvent& ev) {
+        if (ev.type == events::kEmailVerificationRequestedType) {
+          return verification_mailer.handle(ev);
+        }
         const bool applied = profiles.apply(events::parse_user_updated(ev.data));
         registry
             .counter("user_profiles_applied_total", "User events applied to the projection",
@@ -99,5 +111,9 @@ int main(int argc, char** argv) {
     dapr.publish(service::kPubSub, "task-commands", events::to_json(c), options);
   });
   retry_worker.start();
-  return rt.run([&retry_worker] { retry_worker.stop(); });
+  verification_worker.start();
+  return rt.run([&retry_worker, &verification_worker] {
+    retry_worker.stop();
+    verification_worker.stop();
+  });
 }

@@ -32,6 +32,10 @@ Profile profile_from(const events::UserUpdated& event) {
   const auto& push = member(event.channels, "push");
   p.channels.email = flag(email, true);
   p.channels.email_address = text(email, "address");
+  // Absent (an event from before verification existed) counts as not verified.
+  const auto verified = email.find("verified");
+  p.channels.email_verified =
+      verified != email.end() && verified->is_boolean() && verified->get<bool>();
   p.channels.push = flag(push, false);
   p.channels.push_topic = text(push, "topic");
   p.channels.in_app = flag(member(event.channels, "in_app"), true);
@@ -48,7 +52,10 @@ nlohmann::json to_json(const Profile& p) {
           {"time_zone", p.time_zone},
           {"version", p.version},
           {"channels",
-           {{"email", {{"enabled", p.channels.email}, {"address", p.channels.email_address}}},
+           {{"email",
+             {{"enabled", p.channels.email},
+              {"address", p.channels.email_address},
+              {"verified", p.channels.email_verified}}},
             {"push", {{"enabled", p.channels.push}, {"topic", p.channels.push_topic}}},
             {"in_app", {{"enabled", p.channels.in_app}}},
             {"fcm",

@@ -14,7 +14,8 @@ namespace todo::notify {
 
 struct ChannelChoice {
   bool email = true;
-  std::string email_address;  // empty: email cannot be sent
+  std::string email_address;    // empty: email cannot be sent
+  bool email_verified = false;  // its owner opened a verification link; nothing is sent before
   bool push = false;
   std::string push_topic;  // the user's ntfy topic
   bool in_app = true;

@@ -19,8 +19,12 @@ std::uint32_t stable_hash(const std::string& text) {
   return h;
 }
 
-std::string shard_key(int shard) {
-  return "retry-queue-" + std::to_string(shard);
+std::string shard_key(const std::string& prefix, int shard) {
+  return prefix + std::to_string(shard);
+}
+
+int shard_of(const std::string& id) {
+  return static_cast<int>(stable_hash(id) % RetryQueue::kShards);
 }
 
 nlohmann::json event_json(const dapr::CloudEvent& e) {
@@ -38,34 +42,37 @@ dapr::CloudEvent event_from(const nlohmann::json& j) {
 }  // namespace
 
 std::string retry_shard_key(const std::string& notification_id) {
-  return shard_key(static_cast<int>(stable_hash(notification_id) % RetryQueue::kShards));
+  return shard_key(kReminderRetryPrefix, shard_of(notification_id));
+}
+
+std::string RetryQueue::key_of(const std::string& id) const {
+  return shard_key(prefix_, shard_of(id));
 }
 
 void RetryQueue::schedule(const std::string& notification_id, const dapr::CloudEvent& event,
                           time::Instant next_at) {
   const nlohmann::json entry = {{"event", event_json(event)},
                                 {"next_at", time::format_rfc3339(next_at)}};
-  update_json(store_, retry_shard_key(notification_id), nlohmann::json::object(),
-              [&](nlohmann::json& entries) {
-                const bool known = entries.contains(notification_id);
-                if (known && entries[notification_id] == entry) return false;
-                if (!known && entries.size() >= kMaxPerShard) {
-                  throw std::runtime_error("retry queue shard " + retry_shard_key(notification_id) +
-                                           " is full");
-                }
-                entries[notification_id] = entry;
-                return true;
-              });
+  update_json(
+      store_, key_of(notification_id), nlohmann::json::object(), [&](nlohmann::json& entries) {
+        const bool known = entries.contains(notification_id);
+        if (known && entries[notification_id] == entry) return false;
+        if (!known && entries.size() >= kMaxPerShard) {
+          throw std::runtime_error("retry queue shard " + key_of(notification_id) + " is full");
+        }
+        entries[notification_id] = entry;
+        return true;
+      });
 }
 
 void RetryQueue::remove(const std::string& notification_id) {
-  update_json(store_, retry_shard_key(notification_id), nlohmann::json::object(),
+  update_json(store_, key_of(notification_id), nlohmann::json::object(),
               [&](nlohmann::json& entries) { return entries.erase(notification_id) > 0; });
 }
 
 std::vector<QueuedRetry> RetryQueue::due(time::Instant now, std::size_t* queued) {
   std::vector<std::string> keys;
-  for (int shard = 0; shard < kShards; ++shard) keys.push_back(shard_key(shard));
+  for (int shard = 0; shard < kShards; ++shard) keys.push_back(shard_key(prefix_, shard));
   std::vector<QueuedRetry> out;
   std::size_t total = 0;
   for (const auto& [key, stored] : store_.get_many(keys)) {

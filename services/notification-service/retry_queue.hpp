@@ -26,13 +26,17 @@ struct QueuedRetry {
   time::Instant next_at;
 };
 
+// The reminders' queue; other queues (verification mails) use a prefix of their own.
+inline constexpr const char* kReminderRetryPrefix = "retry-queue-";
+
 class RetryQueue {
  public:
   static constexpr int kShards = 16;
   // Each shard is rewritten whole on every change, so it is kept small (an entry is about 1 KB):
   // beyond this, new reminders are refused and fall back to Kafka's redelivery (back-pressure).
   static constexpr std::size_t kMaxPerShard = 1000;
-  explicit RetryQueue(StateStore& store) : store_(store) {}
+  explicit RetryQueue(StateStore& store, std::string key_prefix = kReminderRetryPrefix)
+      : store_(store), prefix_(std::move(key_prefix)) {}
 
   // Adds the reminder, or moves its next attempt. Throws when the store cannot be written or
   // the shard is full (the caller then falls back to Kafka redelivery).
@@ -43,9 +47,13 @@ class RetryQueue {
   std::vector<QueuedRetry> due(time::Instant now, std::size_t* queued = nullptr);
 
  private:
+  std::string key_of(const std::string& id) const;
+
   StateStore& store_;
+  std::string prefix_;
 };
 
+// The shard key of a reminder's entry in the reminders' queue.
 std::string retry_shard_key(const std::string& notification_id);
 
 }  // namespace todo::notify

@@ -22,7 +22,7 @@ void RetryWorker::run() {
   while (!wake_.wait_for(lock, period_, [this] { return stopping_; })) {
     lock.unlock();
     try {
-      notifier_.retry_due();
+      tick_();
     } catch (const std::exception& e) {
       // The queue could not be read (sidecar or store away): the next tick tries again.
       spdlog::warn("retry queue not read: {}", e.what());

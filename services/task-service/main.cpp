@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "api/auth_routes.hpp"
+#include "api/email_verification_routes.hpp"
 #include "api/task_routes.hpp"
 #include "app/task_operations.hpp"
 #include "auth/credential_box.hpp"
@@ -42,7 +43,10 @@ int main(int argc, char** argv) {
   service::Runtime rt({"task-service", 8081,
                        [](cxxopts::Options& o) {
                          o.add_options()("db-pool-size", "PostgreSQL connections",
-                                         cxxopts::value<int>()->default_value("8"));
+                                         cxxopts::value<int>()->default_value("8"))(
+                             "max-tasks-per-user", "tasks one account may hold",
+                             cxxopts::value<std::int64_t>()->default_value(std::to_string(
+                                 tasksvc::TaskOperations::kDefaultMaxTasksPerUser)));
                        }},
                       argc, argv);
   if (!auth::password_dictionary_installed()) {
@@ -61,8 +65,13 @@ int main(int argc, char** argv) {
   tokens.check_sessions_with(revocations.get());
   const auth::CredentialBox channel_credentials(
       service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
-  tasksvc::UserStore users(pool, channel_credentials);
-  tasksvc::TaskOperations ops(pool);
+  // Where browsers reach the web app: verification links in mails point there.
+  const tasksvc::EmailVerification verification(
+      service::read_secret(rt.dapr(), "jwt-signing-key"),
+      service::env_or("PUBLIC_URL", "http://localhost:8080"));
+  tasksvc::UserStore users(pool, channel_credentials, verification);
+  tasksvc::TaskOperations ops(pool, time::instant_now,
+                              rt.args()["max-tasks-per-user"].as<std::int64_t>());
 
   rt.readiness().add("postgresql", [&pool]() -> std::optional<std::string> {
     if (pool.ping()) return std::nullopt;
@@ -74,6 +83,7 @@ int main(int argc, char** argv) {
   service::DaprAttemptStore attempt_store(rt.quick_dapr(), service::kStateStore);
   auth::AttemptLimiter limiter(attempt_store);
   tasksvc::install_auth_routes(rt.server(), users, tokens, limiter);
+  tasksvc::install_email_verification_routes(rt.server(), users, verification, tokens, limiter);
   tasksvc::install_task_routes(rt.server(), ops, pool, users, tokens);
   rt.server().get("/api/v1/version", [](const httplib::Request&, httplib::Response& res) {
     http::send_json(res, 200, {{"service", "task-service"}, {"api", "v1"}});

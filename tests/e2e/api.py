@@ -8,6 +8,9 @@ from requests.adapters import HTTPAdapter
 from stack import app_headers, app_url
 
 
+PASSWORD = "correct horse 1"
+
+
 class _FromAddress(HTTPAdapter):
     """Connects from a given local address. The whole of 127.0.0.0/8 is this machine, so each
     client can come from an address of its own, as real users do: task-service throttles
@@ -40,6 +43,7 @@ class Api:
     directly on 8081 (which, like every app port, needs the sidecar's app token)."""
 
     def __init__(self, via="frontend"):
+        self.via = via
         self.base = app_url(via)
         self.extra = app_headers(via) if via != "frontend" else {}
         self.token = None
@@ -70,15 +74,31 @@ class Api:
         return self.request("DELETE", path, **kw)
 
     def signup(self, time_zone="UTC", name="Test User"):
+        """Signs up a new account (202, no session: the answer is the same for a taken email)
+        and signs in with it, as the web app does; returns the login answer."""
         email = f"user-{uuid.uuid4().hex[:12]}@example.com"
-        r = self.post("/api/v1/auth/signup", {"email": email, "password": "correct horse 1",
+        r = self.post("/api/v1/auth/signup", {"email": email, "password": PASSWORD,
                                               "name": name, "time_zone": time_zone})
-        assert r.status_code == 201, r.text
+        assert r.status_code == 202, r.text
+        self.email = email
+        return self.login(email, PASSWORD)
+
+    def login(self, email, password=PASSWORD):
+        r = self.post("/api/v1/auth/login", {"email": email, "password": password})
+        assert r.status_code == 200, r.text
         body = r.json()
         self.token = body["access_token"]
         self.user = body["user"]
-        self.email = email
         return body
+
+    def verify_email(self, address=None):
+        """Opens the verification link mailed to `address` (the account's email by default),
+        as its owner would: reads it from the SMTP server's maildir and posts its token."""
+        from delivery import verification_token  # the maildir is only there on the real stack
+        token = verification_token(address or self.email)
+        r = Api(self.via).post("/api/v1/auth/verify-email", {"token": token})
+        assert r.status_code == 200, r.text
+        return r.json()
 
     def create_task(self, **fields):
         body = {"title": "a task", **fields}
@@ -87,7 +107,10 @@ class Api:
         return r.json()
 
 
-def new_user(via="frontend", time_zone="UTC"):
+def new_user(via="frontend", time_zone="UTC", verified=False):
+    """A signed-in new account; `verified`: its email verified too, so reminders are mailed."""
     api = Api(via)
     api.signup(time_zone=time_zone)
+    if verified:
+        api.verify_email()
     return api

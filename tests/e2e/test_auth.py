@@ -53,11 +53,14 @@ def test_wrong_password_and_unknown_email_get_the_same_answer():
     assert wrong.json()["detail"] == unknown.json()["detail"]
 
 
-def test_duplicate_email_is_a_conflict():
+def test_signup_of_a_taken_email_changes_nothing():
     api = new_user()
     r = Api().post("/api/v1/auth/signup", {"email": api.email, "password": "another pass 2",
                                            "name": "X", "time_zone": "UTC"})
-    assert r.status_code == 409
+    assert r.status_code == 202, r.text
+    assert api.post("/api/v1/auth/login", {"email": api.email,
+                                           "password": "another pass 2"}).status_code == 401
+    assert api.get("/api/v1/me").json()["name"] == "Test User"
 
 
 def test_missing_forged_and_tampered_tokens_are_refused():

@@ -203,6 +203,9 @@ def test_malformed_json_oversized_body_bad_ids_and_bad_queries():
     assert api.patch(f"/api/v1/tasks/{task['id']}", {"status": "completed"}).status_code == 422
     assert api.patch(f"/api/v1/tasks/{task['id']}", {"title": "x"},
                      headers={"If-Match": "banana"}).status_code == 400
+    # A weak tag never matches with If-Match (RFC 9110 13.1.1); it used to be taken as "1".
+    assert api.patch(f"/api/v1/tasks/{task['id']}", {"title": "x"},
+                     headers={"If-Match": 'W/"1"'}).status_code == 400
     assert api.get(f"/api/v1/tasks/{task['id']}").json() == task
 
 

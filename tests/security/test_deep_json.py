@@ -51,6 +51,7 @@ ROUTES = [
     ("signup", "POST", "/api/v1/auth/signup", "{d}", {}),
     ("refresh", "POST", "/api/v1/auth/refresh", "{d}", {}),
     ("logout", "POST", "/api/v1/auth/logout", "{d}", {}),
+    ("verify-email", "POST", "/api/v1/auth/verify-email", "{d}", {}),
     # The web app's logout: the frontend reads this body itself.
     ("web-logout", "POST", "/api/v1/auth/logout", "{d}", {"X-Requested-With": "todo-web"}),
     # The id need not exist: the body is read before the item is looked up.
@@ -135,7 +136,7 @@ def test_json_nesting_limit_inside_a_key_file(tmp_path, depth, accepted):
 
 def test_unauthenticated_deep_json_is_refused_too():
     """Finding 2: the same 200 KB body without any token (login, signup) answers 400 or 422."""
-    for path in ("/api/v1/auth/login", "/api/v1/auth/signup"):
+    for path in ("/api/v1/auth/login", "/api/v1/auth/signup", "/api/v1/auth/verify-email"):
         try:
             r = Api().request("POST", path, data=SHAPES["arrays"],
                               headers={"Content-Type": "application/json"})

@@ -15,9 +15,13 @@ WEB = {"X-Requested-With": "todo-web"}
 
 def web_signup():
     email = f"user-{uuid.uuid4().hex[:12]}@example.com"
-    a = raw("POST", "/api/v1/auth/signup", WEB, body={
+    s = raw("POST", "/api/v1/auth/signup", WEB, body={
         "email": email, "password": "correct horse 1", "name": "Web", "time_zone": "UTC"})
-    assert a.status == 201, a
+    assert s.status == 202, s
+    assert not token_cookies(s), s.headers  # sign-up starts no session: the web app signs in
+    a = raw("POST", "/api/v1/auth/login", WEB, body={"email": email,
+                                                     "password": "correct horse 1"})
+    assert a.status == 200, a
     cookies = token_cookies(a)
     assert set(cookies) == {"todo_at", "todo_rt"}, a.headers
     assert "access_token" not in a.json()

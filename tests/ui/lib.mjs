@@ -1,6 +1,6 @@
 // Helpers for the browser tests: Debian's chromium driven by playwright-core, the stack's base
 // URL, polling with deadlines, and screenshots into docs/screenshots/.
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,4 +80,29 @@ export async function apiCall(context, method, path, data) {
 
 export function rowByTitle(page, title) {
   return page.locator('[data-testid="task"]', { has: page.locator(".task-title", { hasText: title }) });
+}
+
+// The newest verification link mailed to `address`, from the local SMTP server's maildir (the
+// stand-in for a mail provider; scripts/lib/delivery.sh). The mail is quoted-printable HTML.
+export async function verificationLink(address, timeout = 30000) {
+  const dir = join(process.env.TODO_RUN_DIR ?? join(ROOT, ".run"), "mail", "new");
+  return waitUntil(
+    async () => {
+      let newest = null;
+      for (const name of readdirSync(dir)) {
+        const raw = readFileSync(join(dir, name), "latin1");
+        const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+        if (!new RegExp(`^To: ${address.replace(/[.+]/g, "\\$&")}$`, "mi").test(head)) continue;
+        if (!/^Subject: Confirm your email address for Todo$/m.test(head)) continue;
+        const body = rest.join("\n").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+        const link = /https?:\/\/[^"<\s]+\/verify-email#token=[A-Za-z0-9_.-]+/.exec(body);
+        const mtime = statSync(join(dir, name)).mtimeMs;
+        if (link && (!newest || mtime > newest.mtime)) newest = { link: link[0], mtime };
+      }
+      return newest?.link;
+    },
+    `a verification mail to ${address}`,
+    timeout,
+    200,
+  );
 }

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
-import { apiCall, launch, shot, unique, waitUntil } from "./lib.mjs";
+import { apiCall, launch, shot, unique, verificationLink, waitUntil } from "./lib.mjs";
 
 describe("settings", { concurrency: false }, () => {
   let context;
@@ -29,13 +29,15 @@ describe("settings", { concurrency: false }, () => {
   before(async () => {
     context = await launch();
     page = context.pages()[0] ?? (await context.newPage());
-    // Signing up through the frontend with its header puts the session into the context's cookies.
+    // Signing up, then in, through the frontend with its header puts the session into the
+    // context's cookies (sign-up itself starts no session).
     await apiCall(context, "POST", "/api/v1/auth/signup", {
       email,
       password: "correct horse battery",
       name: "Grace",
       time_zone: "UTC",
     });
+    await apiCall(context, "POST", "/api/v1/auth/login", { email, password: "correct horse battery" });
     page.on("request", (r) => {
       if (r.method() === "PATCH" && new URL(r.url()).pathname === "/api/v1/me") patches.push(r.postDataJSON());
     });
@@ -58,6 +60,19 @@ describe("settings", { concurrency: false }, () => {
     assert.equal(await page.getByLabel("Send push notifications").isChecked(), false);
     assert.equal(await page.getByLabel("Show reminders in the inbox").isChecked(), true);
     assert.equal(await field("Address").getAttribute("placeholder"), email);
+  });
+
+  test("an unverified address says so until the mailed link is opened", async () => {
+    await page.goto("/settings");
+    const status = page.getByTestId("email-status");
+    await waitUntil(async () => (await status.innerText()).includes("Unverified"), "the unverified badge");
+    const link = new URL(await verificationLink(email));
+    // The link names this stack's public address; open it on the address the tests reach.
+    await page.goto(link.pathname + link.hash);
+    await page.getByText(`${email} is confirmed`).waitFor();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    await waitUntil(async () => (await status.innerText()).trim() === "Verified", "the verified state");
   });
 
   test("push on without a topic: the API's message appears next to the topic field", async () => {
@@ -110,7 +125,8 @@ describe("settings", { concurrency: false }, () => {
     assert.equal(me.name, "Grace Hopper");
     assert.equal(me.time_zone, "Asia/Tokyo");
     assert.deepEqual(me.channels.push, { enabled: true, topic });
-    assert.deepEqual(me.channels.email, { enabled: false, address: email });
+    // Verified by the link opened in the test before; turning email off keeps that.
+    assert.deepEqual(me.channels.email, { enabled: false, address: email, verified: true });
     assert.equal(me.channels.in_app.enabled, true);
   });
 

@@ -8,12 +8,13 @@ import { BASE_URL, frontendMetric, unique, waitUntil } from "./lib.mjs";
 const received = () => frontendMetric("task_updates_received_total");
 
 async function signup() {
-  const r = await fetch(BASE_URL + "/api/v1/auth/signup", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email: `sse-${unique()}@example.com`, password: "stream password 1", time_zone: "UTC" }),
-  });
-  assert.equal(r.status, 201);
+  const email = `sse-${unique()}@example.com`;
+  const post = (path, body) =>
+    fetch(BASE_URL + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const s = await post("/api/v1/auth/signup", { email, password: "stream password 1", time_zone: "UTC" });
+  assert.equal(s.status, 202);
+  const r = await post("/api/v1/auth/login", { email, password: "stream password 1" });
+  assert.equal(r.status, 200);
   return (await r.json()).access_token;
 }
 

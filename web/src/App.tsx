@@ -5,6 +5,7 @@ import { Inbox } from "./Inbox";
 import { connectLive, type LiveStatus, type LiveUpdate } from "./live";
 import { Settings } from "./Settings";
 import { Tasks } from "./Tasks";
+import { VerifyEmail } from "./VerifyEmail";
 import { ToastProvider, useToast } from "./toast";
 
 type Route = "tasks" | "inbox" | "settings" | "login" | "signup";
@@ -43,6 +44,10 @@ function Shell() {
     return () => window.removeEventListener("popstate", onPop);
   }, []);
 
+  // A link from a mail works whether or not this browser is signed in.
+  if (window.location.pathname === "/verify-email") {
+    return <VerifyEmail onContinue={() => (window.location.href = user ? "/settings" : "/login")} />;
+  }
   if (user === undefined) return <p className="loading muted">Loading…</p>;
   if (user === null) {
     return (

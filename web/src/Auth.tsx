@@ -26,8 +26,18 @@ export function AuthScreen({ mode, onDone, onSwitch }: {
               time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
             }
           : { email, password };
-      const session = await api<{ user: User }>("POST", `/api/v1/auth/${mode}`, body, { quiet401: true });
-      onDone(session.user);
+      // Sign-up answers alike whether or not the email had an account, and starts no session:
+      // sign in with the password just chosen, as the answer says.
+      if (mode === "signup") await api("POST", "/api/v1/auth/signup", body, { quiet401: true });
+      try {
+        const session = await api<{ user: User }>("POST", "/api/v1/auth/login", { email, password }, { quiet401: true });
+        onDone(session.user);
+      } catch (err) {
+        if (mode === "signup" && err instanceof ApiError && err.status === 401) {
+          throw new ApiError(401, "Could not sign you in", "This email may already have an account: log in with its password.", []);
+        }
+        throw err;
+      }
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "Network error", String(err), []));
     } finally {

@@ -116,7 +116,13 @@ function SettingsEditor({ initial, onSaved }: { initial: User; onSaved: (u: User
           </button>
         )}
       </fieldset>
-      <ChannelFields channels={form.channels} accountEmail={saved.email} error={error} onChange={onChannel} />
+      <ChannelFields
+        channels={form.channels}
+        accountEmail={saved.email}
+        emailVerified={saved.channels?.email.verified === true}
+        error={error}
+        onChange={onChannel}
+      />
       <FcmFields
         fcm={form.channels.fcm}
         stored={saved.channels?.fcm}

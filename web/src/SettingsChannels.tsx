@@ -1,10 +1,33 @@
 // The notification channels of the Settings screen: email, push (ntfy), in-app and FCM.
 import { useState, type ChangeEvent } from "react";
-import type { ApiError, Channels } from "./api";
+import { api, asApiError, type ApiError, type Channels } from "./api";
 import { CheckField, describedBy, FieldError, fieldId, TextField } from "./fields";
 import { readKeyFile, type ChannelsForm, type KeyFile } from "./settingsForm";
 
 export type ChannelChange = <K extends keyof ChannelsForm>(name: K, patch: Partial<ChannelsForm[K]>) => void;
+
+// Nothing is mailed to an address until its owner opens the link sent to it.
+function EmailVerification({ verified }: { verified: boolean }) {
+  const [status, setStatus] = useState("");
+  if (verified) return <p className="muted" data-testid="email-status">Verified</p>;
+  const resend = async () => {
+    try {
+      const r = await api<{ verified: boolean }>("POST", "/api/v1/me/email-verification");
+      setStatus(r.verified ? "Verified" : "A new link is on its way.");
+    } catch (e) {
+      setStatus(asApiError(e).message);
+    }
+  };
+  return (
+    <p className="muted" data-testid="email-status">
+      <span className="badge warn">Unverified</span> Open the link we mailed to this address; until then no reminder is sent by email.{" "}
+      <button type="button" className="link" onClick={resend}>
+        Send the link again
+      </button>{" "}
+      <span role="status">{status}</span>
+    </p>
+  );
+}
 
 // The fields these controls show errors for; the form lists any other error on its own.
 export const CHANNEL_FIELDS = [
@@ -15,9 +38,10 @@ export const CHANNEL_FIELDS = [
   "channels.fcm.service_account",
 ] as const;
 
-export function ChannelFields({ channels, accountEmail, error, onChange }: {
+export function ChannelFields({ channels, accountEmail, emailVerified, error, onChange }: {
   channels: ChannelsForm;
   accountEmail: string;
+  emailVerified: boolean;
   error: ApiError | null;
   onChange: ChannelChange;
 }) {
@@ -38,6 +62,7 @@ export function ChannelFields({ channels, accountEmail, error, onChange }: {
           error={error}
           onChange={(e) => onChange("email", { address: e.target.value })}
         />
+        <EmailVerification verified={emailVerified} />
       </fieldset>
       <fieldset>
         <legend>Push (ntfy)</legend>

@@ -33,7 +33,8 @@ export interface Task {
 }
 
 export interface Channels {
-  email: { enabled: boolean; address: string | null };
+  // verified: the address's owner opened the link mailed to it; nothing is mailed before.
+  email: { enabled: boolean; address: string | null; verified?: boolean };
   push: { enabled: boolean; topic: string | null };
   in_app: { enabled: boolean };
   // The key file is write-only: answers say whose it is (client_email) and that one is stored.

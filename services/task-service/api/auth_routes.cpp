@@ -42,12 +42,13 @@ void end_session(const auth::TokenIssuer& tokens, const std::string& session_id)
   if (tokens.revocations()) tokens.revocations()->end(session_id, tokens.access_ttl());
 }
 
-// Answers 429 when `subject` has used up `rule`. An empty subject (a caller the frontend did
-// not name: tests and tools on the app port) is not limited per address.
-void check_attempts(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule,
-                    const std::string& subject, httplib::Response& res) {
+// Counts one attempt of `subject` under `rule` before it is made (take: check and count in one
+// step, so concurrent attempts cannot all slip past the check), or answers 429. An empty subject
+// (a caller the frontend did not name: tests and tools on the app port) is not limited.
+void take_attempt(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule,
+                  const std::string& subject, httplib::Response& res) {
   if (subject.empty()) return;
-  if (const auto wait = limiter.retry_after(rule, subject)) {
+  if (const auto wait = limiter.take(rule, subject)) {
     res.set_header("Retry-After", std::to_string(wait->count()));
     throw http::ProblemError(
         429, "Too many requests",
@@ -55,12 +56,10 @@ void check_attempts(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule
   }
 }
 
-// Checks and counts one attempt from the caller's address.
+// Counts one attempt from the caller's address.
 void count_address_attempt(auth::AttemptLimiter& limiter, const auth::AttemptRule& rule,
                            const httplib::Request& req, httplib::Response& res) {
-  const std::string address = req.get_header_value(http::kClientAddressHeader);
-  check_attempts(limiter, rule, address, res);
-  if (!address.empty()) limiter.record(rule, address);
+  take_attempt(limiter, rule, req.get_header_value(http::kClientAddressHeader), res);
 }
 
 }  // namespace
@@ -70,15 +69,23 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
   // Verified against when the email is unknown: same argon2id parameters, so the same cost.
   const std::string dummy_hash = auth::hash_password(auth::new_refresh_token());
 
-  server.post("/api/v1/auth/signup",
-              [&users, &tokens, &limiter](const httplib::Request& req, httplib::Response& res) {
-                count_address_attempt(limiter, kSignupsPerAddress, req, res);
-                const SignupInput input = validate_signup(http::parse_json_object(req));
-                const User user = users.create(input.email, auth::hash_password(input.password),
-                                               input.name, input.time_zone);
-                res.set_header("Location", "/api/v1/me");
-                send_session(res, 201, user, ids::new_uuid(), users, tokens);
-              });
+  // The answer is the same whether or not the email has an account (ASVS 2.2 / 3.x: no account
+  // discovery), so sign-up starts no session: the client signs in next. The password is hashed
+  // either way, so both cost the same. A new account's email gets a verification link.
+  server.post("/api/v1/auth/signup", [&users, &limiter](const httplib::Request& req,
+                                                        httplib::Response& res) {
+    count_address_attempt(limiter, kSignupsPerAddress, req, res);
+    const SignupInput input = validate_signup(http::parse_json_object(req));
+    const std::string hash = auth::hash_password(input.password);
+    (void)users.create(input.email, hash, input.name, input.time_zone);
+    res.set_header("Cache-Control", "no-store");
+    http::send_json(res, 202,
+                    {{"email", input.email},
+                     {"message",
+                      "If this email has no account yet, it has one now: sign in with the "
+                      "password you chose. A link to confirm the address is on its way; nothing "
+                      "is mailed to it until the link is opened."}});
+  });
 
   server.post("/api/v1/auth/login", [&users, &tokens, &limiter, dummy_hash](
                                         const httplib::Request& req, httplib::Response& res) {
@@ -90,17 +97,16 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
     // attack: ten wrong passwords from anywhere used to lock any account for 15 minutes).
     const std::string account =
         email_key(input.email) + "\n" + req.get_header_value(http::kClientAddressHeader);
-    check_attempts(limiter, kFailedLoginsPerAccount, account, res);
+    // Counted as failed before the password is checked; a right password gives it back.
+    take_attempt(limiter, kFailedLoginsPerAccount, account, res);
     auto found = users.find_by_email(input.email);
     if (!found) {
       auth::verify_password(dummy_hash, input.password);  // spend the time a real check takes
-      limiter.record(kFailedLoginsPerAccount, account);
       auth::throw_unauthorized(res, kBadCredentials);
     }
-    if (!auth::verify_password(found->second, input.password)) {
-      limiter.record(kFailedLoginsPerAccount, account);
+    if (!auth::verify_password(found->second, input.password))
       auth::throw_unauthorized(res, kBadCredentials);
-    }
+    limiter.give_back(kFailedLoginsPerAccount, account);
     send_session(res, 200, found->first, ids::new_uuid(), users, tokens);
   });
 

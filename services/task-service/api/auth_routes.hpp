@@ -1,7 +1,8 @@
 #pragma once
 // The account routes: sign-up, login, token refresh, logout, and the caller's profile.
 //
-//   POST  /api/v1/auth/signup  {"email","password","name"?,"time_zone"?}  -> 201 session
+//   POST  /api/v1/auth/signup  {"email","password","name"?,"time_zone"?}  -> 202 {"email",
+//         "message"}, alike whether the email was new or not; no session (sign in next)
 //   POST  /api/v1/auth/login   {"email","password"}                     -> 200 session
 //   POST  /api/v1/auth/refresh {"refresh_token"}                        -> 200 session
 //   POST  /api/v1/auth/logout  {"refresh_token"}                        -> 204

@@ -8,7 +8,7 @@
 
 namespace todo::tasksvc {
 
-// The version from If-Match ("3", "\"3\"" or W/"3"); nullopt when absent. 400 when malformed.
+// The version from If-Match ("3" or "\"3\""); nullopt when absent. 400 when malformed or weak.
 std::optional<std::int64_t> if_match_version(const httplib::Request& req);
 
 // The strong ETag of a task version: "\"<version>\"".
@@ -16,5 +16,10 @@ std::string etag_for(std::int64_t version);
 
 // The path capture `index` of a regex route.
 std::string path_part(const httplib::Request& req, size_t index);
+
+// GET /api/v1/tags?limit=N: 1..kMaxTagListLimit, kMaxTagListLimit when absent; 400 otherwise
+// (and for any other parameter).
+inline constexpr int kMaxTagListLimit = 1000;
+int tag_list_limit(const httplib::Request& req);
 
 }  // namespace todo::tasksvc

@@ -98,13 +98,16 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
 
   server.get("/api/v1/tags", [&](const httplib::Request& req, httplib::Response& res) {
     const auto user_id = auth::require_user(req, res, tokens);
-    const auto counts = pool.with([&](pqxx::connection& c) {
+    const int limit = tag_list_limit(req);
+    auto counts = pool.with([&](pqxx::connection& c) {
       pqxx::nontransaction tx(c);  // one SELECT: no BEGIN/COMMIT round trips
-      return tag_counts(tx, user_id);
+      return tag_counts(tx, user_id, limit + 1);  // one more tells whether there are more
     });
+    const bool has_more = counts.size() > static_cast<std::size_t>(limit);
+    if (has_more) counts.pop_back();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& tc : counts) items.push_back(to_json(tc));
-    http::send_json(res, 200, {{"items", items}});
+    http::send_json(res, 200, {{"items", items}, {"has_more", has_more}});
   });
 
   server.post(

@@ -25,7 +25,8 @@ http::ProblemError version_conflict(std::int64_t current) {
 
 }  // namespace
 
-TaskOperations::TaskOperations(Pool& pool, Clock clock) : pool_(pool), clock_(std::move(clock)) {}
+TaskOperations::TaskOperations(Pool& pool, Clock clock, std::int64_t max_tasks_per_user)
+    : pool_(pool), clock_(std::move(clock)), max_tasks_per_user_(max_tasks_per_user) {}
 
 tasks::Task TaskOperations::create(const std::string& user_id, const std::string& user_time_zone,
                                    const nlohmann::json& body) {
@@ -34,6 +35,18 @@ tasks::Task TaskOperations::create(const std::string& user_id, const std::string
   auto task = tasks::task_from_draft(draft, ids::new_uuid(), user_id, now);
   return pool_.with([&](pqxx::connection& c) {
     pqxx::work tx(c);
+    // Counts at most up to the limit (an index-only scan of the user's rows): cheap for
+    // everyone but an account at the limit.
+    const auto held =
+        tx.exec_params("SELECT count(*) FROM (SELECT 1 FROM tasks WHERE user_id = $1::uuid "
+                       "LIMIT $2) AS held",
+                       user_id, max_tasks_per_user_)[0][0]
+            .as<std::int64_t>();
+    if (held >= max_tasks_per_user_) {
+      throw http::ProblemError(403, "Task limit reached",
+                               "an account holds at most " + std::to_string(max_tasks_per_user_) +
+                                   " tasks, completed ones included; delete some first");
+    }
     insert_task(tx, task);
     record_change(tx, "created", task, nullptr);
     tx.commit();

@@ -16,8 +16,15 @@ namespace todo::tasksvc {
 class TaskOperations {
  public:
   using Clock = std::function<time::Instant()>;
-  explicit TaskOperations(Pool& pool, Clock clock = time::instant_now);
+  // An account holds at most this many tasks (open and completed): one signed-up user must not
+  // be able to fill the database. Operators change it with --max-tasks-per-user.
+  static constexpr std::int64_t kDefaultMaxTasksPerUser = 100000;
 
+  explicit TaskOperations(Pool& pool, Clock clock = time::instant_now,
+                          std::int64_t max_tasks_per_user = kDefaultMaxTasksPerUser);
+
+  // 403 ProblemError "Task limit reached" when the account holds max_tasks_per_user tasks
+  // already (a soft limit: concurrent creates may pass it by a few).
   tasks::Task create(const std::string& user_id, const std::string& user_time_zone,
                      const nlohmann::json& body);
   // 404 ProblemError when the task does not exist or belongs to someone else.
@@ -46,6 +53,7 @@ class TaskOperations {
 
   Pool& pool_;
   Clock clock_;
+  std::int64_t max_tasks_per_user_;
 };
 
 }  // namespace todo::tasksvc

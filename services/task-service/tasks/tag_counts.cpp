@@ -3,7 +3,8 @@
 
 namespace todo::tasksvc {
 
-std::vector<TagCount> tag_counts(pqxx::transaction_base& tx, const std::string& user_id) {
+std::vector<TagCount> tag_counts(pqxx::transaction_base& tx, const std::string& user_id,
+                                 int limit) {
   std::vector<TagCount> out;
   if (!ids::is_uuid(user_id)) return out;
   // One pass over the user's tasks; the open count is a FILTER on the same group, so it is free.
@@ -12,8 +13,8 @@ std::vector<TagCount> tag_counts(pqxx::transaction_base& tx, const std::string& 
       "SELECT tag, count(*) AS total, count(*) FILTER (WHERE status = 'open') AS open "
       "FROM tasks CROSS JOIN LATERAL unnest(tags) AS tag "
       "WHERE user_id = $1::uuid "
-      "GROUP BY tag ORDER BY total DESC, tag COLLATE \"C\" ASC",
-      user_id);
+      "GROUP BY tag ORDER BY total DESC, tag COLLATE \"C\" ASC LIMIT $2",
+      user_id, limit);
   out.reserve(rows.size());
   for (const pqxx::row& row : rows) {
     out.push_back({row["tag"].as<std::string>(), row["total"].as<int>(), row["open"].as<int>()});

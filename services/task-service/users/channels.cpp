@@ -178,24 +178,52 @@ nlohmann::json completed(const nlohmann::json& value) {
 }  // namespace
 
 nlohmann::json default_channels() {
-  return {{"email", {{"enabled", true}, {"address", nullptr}}},
-          {"push", {{"enabled", false}, {"topic", nullptr}}},
-          {"in_app", {{"enabled", true}}},
-          {"fcm",
-           {{"enabled", false},
-            {"device_token", nullptr},
-            {"project_id", nullptr},
-            {"client_email", nullptr},
-            {"credentials", nullptr}}}};
+  return {
+      {"email",
+       {{"enabled", true}, {"address", nullptr}, {"verified_addresses", nlohmann::json::array()}}},
+      {"push", {{"enabled", false}, {"topic", nullptr}}},
+      {"in_app", {{"enabled", true}}},
+      {"fcm",
+       {{"enabled", false},
+        {"device_token", nullptr},
+        {"project_id", nullptr},
+        {"client_email", nullptr},
+        {"credentials", nullptr}}}};
 }
 
 nlohmann::json effective_channels(const nlohmann::json& stored, const std::string& account_email) {
   nlohmann::json out = completed(stored);
-  if (out["email"]["address"].is_null()) out["email"]["address"] = account_email;
+  auto& email = out["email"];
+  if (email["address"].is_null()) email["address"] = account_email;
+  const std::string key = email_key(email["address"].get<std::string>());
+  const auto& verified = email["verified_addresses"];
+  email["verified"] = verified.is_array() && std::find(verified.begin(), verified.end(),
+                                                       nlohmann::json(key)) != verified.end();
+  return out;
+}
+
+std::string effective_email_address(const nlohmann::json& stored,
+                                    const std::string& account_email) {
+  return effective_channels(stored, account_email)["email"]["address"].get<std::string>();
+}
+
+nlohmann::json with_verified_address(const nlohmann::json& stored, const std::string& address) {
+  constexpr std::size_t kMaxVerifiedAddresses = 10;
+  nlohmann::json out = completed(stored);
+  auto& verified = out["email"]["verified_addresses"];
+  if (!verified.is_array()) verified = nlohmann::json::array();
+  const nlohmann::json key = email_key(address);
+  if (std::find(verified.begin(), verified.end(), key) != verified.end()) return out;
+  verified.push_back(key);
+  // The oldest is forgotten first: switching back to it asks for a new link.
+  while (verified.size() > kMaxVerifiedAddresses) verified.erase(verified.begin());
   return out;
 }
 
 nlohmann::json public_channels(nlohmann::json effective) {
+  if (effective.contains("email") && effective["email"].is_object()) {
+    effective["email"].erase("verified_addresses");
+  }
   if (effective.contains("fcm") && effective["fcm"].is_object()) {
     auto& fcm = effective["fcm"];
     fcm["credentials_set"] = fcm.contains("credentials") && fcm["credentials"].is_string();

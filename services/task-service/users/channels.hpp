@@ -2,7 +2,8 @@
 // A user's notification channels: which are on, and where each delivers.
 //
 // Stored (users.channels) and patched in this shape:
-//   {"email":  {"enabled": bool, "address": string|null},  null address = the account email
+//   {"email":  {"enabled": bool, "address": string|null,   null address = the account email
+//               "verified_addresses": [email_key...]},     set only by a verification link
 //    "push":   {"enabled": bool, "topic": string|null},    topic: 1-64 of [A-Za-z0-9_-]
 //    "in_app": {"enabled": bool},
 //    "fcm":    {"enabled": bool, "device_token": string|null, "project_id": string|null,
@@ -10,8 +11,10 @@
 // FCM credentials are the user's own Google service-account key file, patched as
 // channels.fcm.service_account (the key file's JSON object) and stored only sealed
 // (auth::CredentialBox); client_email and a missing project_id are taken from the key file.
-// Answers show the effective shape, the email address filled in (effective_channels), and
-// never the sealed credentials (public_channels).
+// Answers show the effective shape, the email address filled in and "verified" (whether that
+// address's owner opened a verification link) added (effective_channels), and never the sealed
+// credentials nor the list of verified addresses (public_channels). Nothing is mailed to an
+// address that is not verified (docs/email-verification.md).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -30,6 +33,13 @@ nlohmann::json default_channels();
 // `stored` completed with defaults for any member it lacks, and a null email address replaced by
 // `account_email`: what API answers and consumers see.
 nlohmann::json effective_channels(const nlohmann::json& stored, const std::string& account_email);
+
+// The address mail goes to: the channel's own, or the account email.
+std::string effective_email_address(const nlohmann::json& stored, const std::string& account_email);
+
+// `stored` (completed with defaults) with `address` among the verified ones (at most the 10
+// most recent are kept).
+nlohmann::json with_verified_address(const nlohmann::json& stored, const std::string& address);
 
 // `effective` without secrets, as API answers show it: fcm.credentials becomes
 // fcm.credentials_set (true or false).

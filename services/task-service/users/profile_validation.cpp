@@ -147,6 +147,15 @@ std::string validate_refresh_request(const nlohmann::json& body) {
   return *token;
 }
 
+std::string validate_verification_request(const nlohmann::json& body) {
+  require_object(body);
+  FieldErrors errors;
+  check_member_names(body, {"token"}, {}, errors);
+  auto token = read_present_string(body, "token", errors);
+  errors.throw_if_any();
+  return *token;
+}
+
 nlohmann::json validate_profile_patch(const nlohmann::json& body) {
   require_object(body);
   FieldErrors errors;

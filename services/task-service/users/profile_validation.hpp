@@ -32,6 +32,9 @@ struct LoginInput {
 // {"email", "password"}: both non-empty strings. Shape only; wrong credentials are a 401 later.
 LoginInput validate_login(const nlohmann::json& body);
 
+// {"token"}: the token of an email-verification link, a non-empty string (checked later).
+std::string validate_verification_request(const nlohmann::json& body);
+
 // {"refresh_token"}: a non-empty string (the body of /auth/refresh and /auth/logout).
 std::string validate_refresh_request(const nlohmann::json& body);
 

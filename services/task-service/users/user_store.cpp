@@ -49,30 +49,73 @@ void announce(pqxx::work& tx, const User& user) {
 
 }  // namespace
 
-UserStore::UserStore(Pool& pool, const auth::CredentialBox& credentials)
-    : pool_(pool), credentials_(credentials) {}
+UserStore::UserStore(Pool& pool, const auth::CredentialBox& credentials,
+                     const EmailVerification& verification)
+    : pool_(pool), credentials_(credentials), verification_(verification) {}
 
-User UserStore::create(const std::string& email, const std::string& password_hash,
-                       const std::string& name, const std::string& time_zone) {
-  try {
-    return pool_.with([&](pqxx::connection& conn) {
-      pqxx::work tx(conn);
-      const auto rows = tx.exec_params(
-          std::string("INSERT INTO users (id, email, email_key, password_hash, name, time_zone, "
-                      "channels) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING ") +
-              kUserColumns,
-          ids::new_uuid(), email, email_key(email), password_hash, name, time_zone,
-          default_channels().dump());
-      User user = read_user(rows[0]);
-      announce(tx, user);
-      tx.commit();
-      return user;
-    });
-  } catch (const pqxx::unique_violation&) {
-    throw http::ProblemError(
-        409, "Email already registered", "an account with this email already exists",
-        {{"errors", {{{"field", "email"}, {"message", "email is already registered"}}}}});
-  }
+void UserStore::ask_for_verification(pqxx::work& tx, const User& user) const {
+  const std::string address = effective_email_address(user.channels, user.email);
+  enqueue(tx, {events::kUserEventsTopic, user.id, events::kEmailVerificationRequestedType,
+               to_json(verification_.request(user, address))});
+}
+
+std::optional<User> UserStore::create(const std::string& email, const std::string& password_hash,
+                                      const std::string& name, const std::string& time_zone) {
+  return pool_.with([&](pqxx::connection& conn) -> std::optional<User> {
+    pqxx::work tx(conn);
+    // No error for a taken address: the caller answers both cases alike.
+    const auto rows = tx.exec_params(
+        std::string("INSERT INTO users (id, email, email_key, password_hash, name, time_zone, "
+                    "channels) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) "
+                    "ON CONFLICT (email_key) DO NOTHING RETURNING ") +
+            kUserColumns,
+        ids::new_uuid(), email, email_key(email), password_hash, name, time_zone,
+        default_channels().dump());
+    if (rows.empty()) return std::nullopt;
+    User user = read_user(rows[0]);
+    announce(tx, user);
+    ask_for_verification(tx, user);
+    tx.commit();
+    return user;
+  });
+}
+
+UserStore::Verification UserStore::verify_email(const std::string& id,
+                                                const std::string& address_key) {
+  if (!ids::is_uuid(id)) return Verification::kStale;
+  return pool_.with([&](pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    const auto current =
+        tx.exec_params("SELECT channels::text, email FROM users WHERE id = $1 FOR UPDATE", id);
+    if (current.empty()) return Verification::kStale;
+    const auto channels =
+        todo::json::parse_or_throw(current[0][0].as<std::string>(), "a user's channels column");
+    const std::string address = effective_email_address(channels, current[0][1].as<std::string>());
+    // A link for an address the account has moved away from verifies nothing.
+    if (email_key(address) != address_key) return Verification::kStale;
+    const auto rows = tx.exec_params(
+        std::string("UPDATE users SET channels = $2::jsonb, updated_at = now() WHERE id = $1 "
+                    "RETURNING ") +
+            kUserColumns,
+        id, with_verified_address(channels, address).dump());
+    announce(tx, read_user(rows[0]));
+    tx.commit();
+    return Verification::kVerified;
+  });
+}
+
+UserStore::Verification UserStore::resend_verification(const std::string& id) {
+  const auto user = get(id);
+  if (!user) return Verification::kStale;
+  if (effective_channels(user->channels, user->email)["email"]["verified"].get<bool>())
+    return Verification::kVerified;
+  pool_.with([&](pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    ask_for_verification(tx, *user);
+    tx.commit();
+    return 0;
+  });
+  return Verification::kSent;
 }
 
 std::optional<std::pair<User, std::string>> UserStore::find_by_email(const std::string& email) {
@@ -125,6 +168,7 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
     if (current.empty()) throw http::ProblemError(404, "Not found", "the account does not exist");
     nlohmann::json channels =
         todo::json::parse_or_throw(current[0][0].as<std::string>(), "a user's channels column");
+    const nlohmann::json channels_before = channels;
     if (validated_patch.contains("channels")) {
       channels = merge_channels(
           channels, seal_channel_credentials(validated_patch.at("channels"), credentials_));
@@ -143,6 +187,13 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
                        id, nullable(name), nullable(time_zone), channels.dump());
     User user = read_user(rows[0]);
     announce(tx, user);
+    // A new destination for mail gets a link before anything else is sent to it.
+    const auto effective = effective_channels(user.channels, user.email)["email"];
+    if (effective["address"] !=
+            effective_channels(channels_before, user.email)["email"]["address"] &&
+        !effective["verified"].get<bool>()) {
+      ask_for_verification(tx, user);
+    }
     tx.commit();
     return user;
   });

@@ -12,20 +12,34 @@
 
 #include "auth/credential_box.hpp"
 #include "db/pool.hpp"
+#include "users/email_verification.hpp"
 #include "users/user.hpp"
 
 namespace todo::tasksvc {
 
 class UserStore {
  public:
-  // `credentials` seals the third-party credentials a profile patch carries (FCM key files).
-  UserStore(Pool& pool, const auth::CredentialBox& credentials);
+  // `credentials` seals the third-party credentials a profile patch carries (FCM key files);
+  // `verification` makes the links that new mail addresses are sent.
+  UserStore(Pool& pool, const auth::CredentialBox& credentials,
+            const EmailVerification& verification);
 
-  // Inserts an account with a new UUID and default channels (users/channels.hpp). Arguments are
-  // validated already (validate_signup; hash_password). Throws ProblemError 409 "Email already
-  // registered" with errors [{"field": "email", ...}] when the email's key is taken.
-  User create(const std::string& email, const std::string& password_hash, const std::string& name,
-              const std::string& time_zone);
+  // Inserts an account with a new UUID and default channels (users/channels.hpp) and asks for a
+  // verification link to its email, in one transaction. Arguments are validated already
+  // (validate_signup; hash_password). nullopt when the email's key is taken (nothing changes).
+  std::optional<User> create(const std::string& email, const std::string& password_hash,
+                             const std::string& name, const std::string& time_zone);
+
+  enum class Verification {
+    kVerified,  // verify_email: done; resend_verification: was verified already
+    kSent,      // resend_verification: a new link is on its way
+    kStale,     // no such account, or the address is no longer the account's mail address
+  };
+  // Marks `address_key` (email_key of the address) verified for the account when it is still
+  // where the account's mail goes.
+  Verification verify_email(const std::string& id, const std::string& address_key);
+  // Asks for a new link to the account's mail address unless it is verified.
+  Verification resend_verification(const std::string& id);
 
   // The account and its password hash, matched case-insensitively (email_key of the trimmed
   // address).
@@ -41,8 +55,9 @@ class UserStore {
 
   // Applies a patch from validate_profile_patch: name and time_zone replace, channels merge
   // member by member (merge_channels) under a row lock, then check_channels (422 when push ends
-  // up enabled without a topic). A key file in the patch is sealed first
-  // (seal_channel_credentials). Throws ProblemError 404 when the account does not exist.
+  // up enabled without a topic). A new mail address that is not verified gets a link. A key file in
+  // the patch is sealed first (seal_channel_credentials). Throws ProblemError 404 when the account
+  // does not exist.
   User update_profile(const std::string& id, const nlohmann::json& validated_patch);
 
   // Remembers a refresh token (by its hash) of session `session_id` for `ttl`; also drops the
@@ -70,8 +85,11 @@ class UserStore {
     std::string zone;
     std::chrono::steady_clock::time_point fetched;
   };
+  void ask_for_verification(pqxx::work& tx, const User& user) const;
+
   Pool& pool_;
   const auth::CredentialBox& credentials_;
+  const EmailVerification& verification_;
   std::mutex zones_mu_;
   std::unordered_map<std::string, CachedZone> zones_;
 };

@@ -1,9 +1,12 @@
 // Attempt counting in fixed windows over a shared store (libs/auth/attempt_limiter.hpp).
-#include "auth/attempt_limiter.hpp"
-
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
 
+#include "auth/attempt_limiter.hpp"
 #include "http/dependency_error.hpp"
 
 using namespace todo::auth;
@@ -80,4 +83,47 @@ TEST_CASE("a counter store that is away throttles nobody", "[auth][throttle]") {
   AttemptLimiter limiter(store);
   CHECK_NOTHROW(limiter.record(kRule, "x"));
   CHECK_FALSE(limiter.retry_after(kRule, "x"));
+}
+
+TEST_CASE("attempts taken concurrently are admitted at most `limit` times",
+          "[auth][throttle][security]") {
+  // A store shared by threads, every call under one lock, as the Dapr state store serialises
+  // writers of one key by ETag.
+  struct SharedStore : MemoryStore {
+    std::mutex mu;
+    std::optional<Stored> load(const std::string& key) override {
+      const std::lock_guard lock(mu);
+      return MemoryStore::load(key);
+    }
+    bool save(const std::string& key, const nlohmann::json& value,
+              const std::optional<std::string>& etag, std::chrono::seconds ttl) override {
+      const std::lock_guard lock(mu);
+      return MemoryStore::save(key, value, etag, ttl);
+    }
+  } store;
+  AttemptLimiter limiter(store);
+  std::atomic<int> admitted{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 40; ++i) {
+    threads.emplace_back([&] {
+      if (!limiter.take(kRule, "guessed account")) admitted.fetch_add(1);
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(admitted.load() <= kRule.limit);
+  CHECK(limiter.retry_after(kRule, "guessed account"));
+}
+
+TEST_CASE("an attempt given back frees its place in the window", "[auth][throttle]") {
+  MemoryStore store;
+  auto now = std::chrono::system_clock::time_point(std::chrono::hours(500000));
+  AttemptLimiter limiter(store, [&now] { return now; });
+  for (int i = 0; i < 3; ++i) CHECK_FALSE(limiter.take(kRule, "x"));
+  const auto wait = limiter.take(kRule, "x");
+  REQUIRE(wait);
+  CHECK(wait->count() == 60);
+  limiter.give_back(kRule, "x");
+  CHECK_FALSE(limiter.take(kRule, "x"));
+  limiter.give_back(kRule, "never taken");  // nothing to give back: no counter appears
+  CHECK(store.items.size() == 1);
 }

@@ -2,6 +2,7 @@
 
 #include "messages/email_message.hpp"
 #include "messages/message_text.hpp"
+#include "messages/verification_email.hpp"
 #include "sample_notice.hpp"
 
 using namespace todo::notify;
@@ -155,4 +156,22 @@ TEST_CASE("text helpers: one line, escaping, UTF-8 truncation", "[notify][text]"
   CHECK(truncate_utf8("\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC", 5) == "\xE2\x80\xA6");
   CHECK(truncate_code_points("h\xC3\xA9llo", 3) == "h\xC3\xA9\xE2\x80\xA6");
   CHECK(truncate_code_points("h\xC3\xA9llo", 5) == "h\xC3\xA9llo");
+}
+
+TEST_CASE("the verification mail carries the link and escapes what the user chose",
+          "[notify][email][security]") {
+  todo::events::EmailVerificationRequested r;
+  r.user_id = "u";
+  r.name = "<b>Eve</b>\r\nBcc: x@y";
+  r.address = "eve@example.org";
+  r.link = "https://todo.example/verify-email#token=abc.def";
+  r.expires_at = "2026-12-09T10:00:00Z";
+  const auto m = todo::notify::render_verification_email(r);
+  CHECK(m.subject == "Confirm your email address for Todo");
+  CHECK(m.text.find(r.link) != std::string::npos);
+  CHECK(m.html.find("href=\"https://todo.example/verify-email#token=abc.def\"") !=
+        std::string::npos);
+  CHECK(m.html.find("<b>Eve") == std::string::npos);
+  CHECK(m.html.find("&lt;b&gt;Eve") != std::string::npos);
+  CHECK(m.text.find("\r\nBcc") == std::string::npos);
 }

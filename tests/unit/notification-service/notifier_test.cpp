@@ -415,3 +415,15 @@ TEST_CASE("a full retry queue shard refuses new reminders but still moves queued
   CHECK_NOTHROW(queue.schedule(ids.front(), event, t + std::chrono::seconds(5)));
   CHECK(queue.due(t).size() == RetryQueue::kMaxPerShard - 1);
 }
+
+TEST_CASE("an email address counts as verified only when the event says so", "[security]") {
+  auto event = user(true, false);
+  CHECK_FALSE(profile_from(event).channels.email_verified);  // absent: an older event
+  event.channels["email"]["verified"] = "yes";
+  CHECK_FALSE(profile_from(event).channels.email_verified);
+  event.channels["email"]["verified"] = true;
+  const auto verified = profile_from(event);
+  CHECK(verified.channels.email_verified);
+  // It survives the round trip through the projection's store.
+  CHECK(profile_from_json(to_json(verified)).channels.email_verified);
+}

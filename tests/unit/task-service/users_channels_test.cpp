@@ -11,15 +11,17 @@ using nlohmann::json;
 
 TEST_CASE("new accounts get email and in-app on, push and FCM off",
           "[task-service][users][channels]") {
-  CHECK(default_channels() == json({{"email", {{"enabled", true}, {"address", nullptr}}},
-                                    {"push", {{"enabled", false}, {"topic", nullptr}}},
-                                    {"in_app", {{"enabled", true}}},
-                                    {"fcm",
-                                     {{"enabled", false},
-                                      {"device_token", nullptr},
-                                      {"project_id", nullptr},
-                                      {"client_email", nullptr},
-                                      {"credentials", nullptr}}}}));
+  CHECK(default_channels() ==
+        json({{"email",
+               {{"enabled", true}, {"address", nullptr}, {"verified_addresses", json::array()}}},
+              {"push", {{"enabled", false}, {"topic", nullptr}}},
+              {"in_app", {{"enabled", true}}},
+              {"fcm",
+               {{"enabled", false},
+                {"device_token", nullptr},
+                {"project_id", nullptr},
+                {"client_email", nullptr},
+                {"credentials", nullptr}}}}));
 }
 
 TEST_CASE("the effective email address is the account's unless set",
@@ -42,10 +44,44 @@ TEST_CASE("a channels patch merges member by member", "[task-service][users][cha
   const auto merged = merge_channels(
       stored, {{"push", {{"enabled", true}}}, {"email", {{"address", "x@example.org"}}}});
   CHECK(merged["push"] == json({{"enabled", true}, {"topic", "phone"}}));
-  CHECK(merged["email"] == json({{"enabled", true}, {"address", "x@example.org"}}));
+  CHECK(merged["email"] == json({{"enabled", true},
+                                 {"address", "x@example.org"},
+                                 {"verified_addresses", json::array()}}));
   CHECK(merged["in_app"] == json({{"enabled", true}}));
   CHECK_NOTHROW(check_channels(merged));
   CHECK(merge_channels(merged, {{"email", {{"address", nullptr}}}})["email"]["address"].is_null());
+}
+
+TEST_CASE("an address is verified only once its link was opened, whatever its case",
+          "[task-service][users][channels][security]") {
+  auto stored = default_channels();
+  CHECK(effective_channels(stored, "Ada@Example.org")["email"]["verified"] == false);
+  stored = with_verified_address(stored, "ada@example.ORG");
+  CHECK(effective_channels(stored, "Ada@Example.org")["email"]["verified"] == true);
+  // Another destination is not verified by the account's; going back needs no new link.
+  auto elsewhere = merge_channels(stored, {{"email", {{"address", "boss@example.org"}}}});
+  CHECK(effective_channels(elsewhere, "Ada@Example.org")["email"]["verified"] == false);
+  auto back = merge_channels(elsewhere, {{"email", {{"address", nullptr}}}});
+  CHECK(effective_channels(back, "Ada@Example.org")["email"]["verified"] == true);
+  // A patch cannot claim a verified address.
+  todo::tasks::FieldErrors errors;
+  CHECK_FALSE(
+      read_channels_patch({{"email", {{"verified_addresses", {"x@example.org"}}}}}, errors));
+  CHECK_FALSE(read_channels_patch({{"email", {{"verified", true}}}}, errors));
+  // Answers say whether, never which addresses were verified.
+  const auto shown = public_channels(effective_channels(stored, "Ada@Example.org"));
+  CHECK(shown["email"]["verified"] == true);
+  CHECK_FALSE(shown["email"].contains("verified_addresses"));
+}
+
+TEST_CASE("only the ten latest verified addresses are kept", "[task-service][users][channels]") {
+  auto stored = default_channels();
+  for (int i = 0; i < 12; ++i) {
+    stored = with_verified_address(stored, "a" + std::to_string(i) + "@example.org");
+  }
+  stored = with_verified_address(stored, "a11@example.org");  // already there: no duplicate
+  CHECK(stored["email"]["verified_addresses"].size() == 10);
+  CHECK(stored["email"]["verified_addresses"][0] == "a2@example.org");
 }
 
 TEST_CASE("push enabled without a topic is refused after merging",
