@@ -277,6 +277,9 @@ class Session : public std::enable_shared_from_this<Session> {
                             b.size = sizeof self->cbody_ - b.size;
                             b.data = self->cbody_;
                             b.more = !self->req_->is_done();
+                            // Only framing was read (a chunk header): an empty piece would
+                            // be serialised as the last chunk and end the body early.
+                            if (b.size == 0 && b.more) return self->relay_request_body();
                             self->write_request_piece();
                           });
   }
@@ -338,6 +341,10 @@ class Session : public std::enable_shared_from_this<Session> {
                             b.size = sizeof self->ubody_ - b.size;
                             b.data = self->ubody_;
                             b.more = !self->res_->is_done();
+                            // Only framing was read (a chunk header): an empty piece would
+                            // be serialised as "0\r\n\r\n", the end of a chunked answer, and
+                            // a live stream would end before its first event.
+                            if (b.size == 0 && b.more) return self->relay_response_body();
                             self->write_response_piece();
                           });
   }
