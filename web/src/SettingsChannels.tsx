@@ -9,7 +9,13 @@ export type ChannelChange = <K extends keyof ChannelsForm>(name: K, patch: Parti
 // Nothing is mailed to an address until its owner opens the link sent to it.
 function EmailVerification({ verified }: { verified: boolean }) {
   const [status, setStatus] = useState("");
-  if (verified) return <p className="muted" data-testid="email-status">Verified</p>;
+  if (verified) {
+    return (
+      <p className="muted" data-testid="email-status">
+        <span className="badge ok">Verified</span>
+      </p>
+    );
+  }
   const resend = async () => {
     try {
       const r = await api<{ verified: boolean }>("POST", "/api/v1/me/email-verification");
