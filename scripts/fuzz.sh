@@ -41,9 +41,7 @@ build_fuzzers() {
   export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true CCACHE_DIR="${CCACHE_DIR:-$TODO_CACHE/ccache}" CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
   if [ ! -f "$FUZZ_DIR/build.ninja" ]; then
     log "configuring the fuzz build in $FUZZ_DIR (clang, ASan + UBSan, libFuzzer)"
-    cmake -S "$ROOT" -B "$FUZZ_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_CXX_COMPILER=clang++ -DTODO_SANITIZE=ON -DTODO_FUZZ=ON \
-      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+    (cd "$ROOT" && cmake --preset fuzz -B "$FUZZ_DIR" >/dev/null)
   fi
   log "building the fuzz harnesses ($FUZZ_DIR)"
   local started=$SECONDS

@@ -2,7 +2,8 @@
 # Installs what is missing, builds, runs the unit tests, then starts the real stack
 # (PostgreSQL, Kafka, daprd, the services) and runs the end-to-end tests against it.
 # Exits non-zero on any failure.
-#   TODO_SANITIZE=1   also build and run the unit tests under ASan+UBSan (on in CI)
+#   TODO_SANITIZE=1   also build and run the unit tests under ASan+UBSan, and under
+#                     ThreadSanitizer (on in CI)
 #   TODO_FUZZ_SECONDS=3  how long each libFuzzer harness runs (scripts/fuzz.sh; 0 skips them)
 #   KEEP_STACK=1      leave the stack running afterwards
 #   PYTEST_ARGS="-k name"   pass options to pytest
@@ -13,6 +14,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 started=$SECONDS
 
+bash "$here/check-format.sh"
+
 log "== unit tests"
 build_cpp
 (cd "$BUILD_DIR" && ctest --output-on-failure)
@@ -20,8 +23,11 @@ bash "$here/check-deploy.sh"
 
 if [ "${TODO_SANITIZE:-${CI:-0}}" != "0" ] && [ "${TODO_SANITIZE:-${CI:-0}}" != "false" ]; then
   log "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-  build_cpp "$ROOT/build-asan" -DTODO_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  build_cpp "$ROOT/build-asan" asan-ubsan
   (cd "$ROOT/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure)
+  log "== unit tests under ThreadSanitizer"
+  build_cpp "$ROOT/build-tsan" tsan unit_tests
+  (cd "$ROOT/build-tsan" && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ctest --output-on-failure)
 fi
 
 if [ "${TODO_FUZZ_SECONDS:-3}" != "0" ]; then

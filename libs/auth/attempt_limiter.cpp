@@ -8,7 +8,7 @@
 namespace todo::auth {
 namespace {
 
-// Writers racing on one counter retry this often before the attempt goes uncounted.
+// Writers racing on one counter try this often before take() answers "wait a second".
 constexpr int kWriteRounds = 5;
 
 std::string key_of(const AttemptRule& rule, const std::string& subject) {
@@ -20,14 +20,9 @@ std::int64_t seconds_of(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-struct Window {
-  std::int64_t start = 0;
-  int count = 0;
-};
-
 // The counter's window as of `now`: a window that has passed counts as a fresh, empty one.
-Window current(const std::optional<AttemptStore::Stored>& stored, const AttemptRule& rule,
-               std::int64_t now) {
+AttemptLimiter::Window current(const std::optional<AttemptStore::Stored>& stored,
+                               const AttemptRule& rule, std::int64_t now) {
   if (!stored || !stored->value.is_object()) return {now, 0};
   const auto start = stored->value.value("start", std::int64_t{0});
   const auto count = stored->value.value("count", 0);
@@ -40,76 +35,50 @@ Window current(const std::optional<AttemptStore::Stored>& stored, const AttemptR
 AttemptLimiter::AttemptLimiter(AttemptStore& store, Clock clock)
     : store_(store), clock_(std::move(clock)) {}
 
-std::optional<std::chrono::seconds> AttemptLimiter::retry_after(const AttemptRule& rule,
-                                                                const std::string& subject) {
-  const auto now = seconds_of(clock_());
-  std::optional<AttemptStore::Stored> stored;
+template <class Next>
+AttemptLimiter::Update AttemptLimiter::update(const AttemptRule& rule, const std::string& subject,
+                                              Next next) {
+  const std::string key = key_of(rule, subject);
+  for (int round = 0; round < kWriteRounds; ++round) {
+    const auto now = seconds_of(clock_());
+    const auto stored = store_.load(key);
+    const Window window = current(stored, rule, now);
+    const std::optional<int> count = next(window, stored.has_value());
+    if (!count) {
+      const auto wait = window.start + rule.window.count() - now;
+      return {Update::kDeclined, std::chrono::seconds(std::max<std::int64_t>(1, wait))};
+    }
+    const nlohmann::json value = {{"start", window.start}, {"count", *count}};
+    const auto etag = stored ? std::optional<std::string>(stored->etag) : std::nullopt;
+    if (store_.save(key, value, etag, rule.window)) return {Update::kWritten, {}};
+  }
+  return {Update::kContended, {}};
+}
+
+std::optional<std::chrono::seconds> AttemptLimiter::take(const AttemptRule& rule,
+                                                         const std::string& subject) {
   try {
-    stored = store_.load(key_of(rule, subject));
+    const auto done = update(rule, subject, [&rule](const Window& w, bool) {
+      return w.count < rule.limit ? std::optional<int>(w.count + 1) : std::nullopt;
+    });
+    if (done.result == Update::kWritten) return std::nullopt;
+    if (done.result == Update::kDeclined) return done.wait;
+    // So many writers at once on one subject is itself a burst worth slowing down.
+    return std::chrono::seconds(1);
   } catch (const http::DependencyError& e) {
     if (!e.transient()) throw;
     // Fails open: while the store is away nobody is throttled, rather than nobody served.
     spdlog::warn("attempt counter {} unavailable, not throttling: {}", rule.name, e.what());
     return std::nullopt;
   }
-  const Window window = current(stored, rule, now);
-  if (window.count < rule.limit) return std::nullopt;
-  return std::chrono::seconds(std::max<std::int64_t>(1, window.start + rule.window.count() - now));
-}
-
-void AttemptLimiter::record(const AttemptRule& rule, const std::string& subject) {
-  const std::string key = key_of(rule, subject);
-  try {
-    for (int round = 0; round < kWriteRounds; ++round) {
-      const auto now = seconds_of(clock_());
-      const auto stored = store_.load(key);
-      const Window window = current(stored, rule, now);
-      const nlohmann::json value = {{"start", window.start}, {"count", window.count + 1}};
-      const auto etag = stored ? std::optional<std::string>(stored->etag) : std::nullopt;
-      if (store_.save(key, value, etag, rule.window)) return;
-    }
-  } catch (const http::DependencyError& e) {
-    if (!e.transient()) throw;
-    spdlog::warn("attempt counter {} unavailable, attempt not counted: {}", rule.name, e.what());
-  }
-}
-
-std::optional<std::chrono::seconds> AttemptLimiter::take(const AttemptRule& rule,
-                                                         const std::string& subject) {
-  const std::string key = key_of(rule, subject);
-  try {
-    for (int round = 0; round < kWriteRounds; ++round) {
-      const auto now = seconds_of(clock_());
-      const auto stored = store_.load(key);
-      const Window window = current(stored, rule, now);
-      if (window.count >= rule.limit) {
-        return std::chrono::seconds(
-            std::max<std::int64_t>(1, window.start + rule.window.count() - now));
-      }
-      const nlohmann::json value = {{"start", window.start}, {"count", window.count + 1}};
-      const auto etag = stored ? std::optional<std::string>(stored->etag) : std::nullopt;
-      if (store_.save(key, value, etag, rule.window)) return std::nullopt;
-    }
-  } catch (const http::DependencyError& e) {
-    if (!e.transient()) throw;
-    spdlog::warn("attempt counter {} unavailable, not throttling: {}", rule.name, e.what());
-    return std::nullopt;
-  }
-  // So many writers at once on one subject is itself a burst worth slowing down.
-  return std::chrono::seconds(1);
 }
 
 void AttemptLimiter::give_back(const AttemptRule& rule, const std::string& subject) {
-  const std::string key = key_of(rule, subject);
   try {
-    for (int round = 0; round < kWriteRounds; ++round) {
-      const auto now = seconds_of(clock_());
-      const auto stored = store_.load(key);
-      const Window window = current(stored, rule, now);
-      if (!stored || window.count == 0) return;  // the window it was taken in has passed
-      const nlohmann::json value = {{"start", window.start}, {"count", window.count - 1}};
-      if (store_.save(key, value, stored->etag, rule.window)) return;
-    }
+    // Nothing to give back once the window it was taken in has passed.
+    update(rule, subject, [](const Window& w, bool exists) {
+      return exists && w.count > 0 ? std::optional<int>(w.count - 1) : std::nullopt;
+    });
   } catch (const http::DependencyError& e) {
     if (!e.transient()) throw;
     spdlog::warn("attempt counter {} unavailable, attempt not given back: {}", rule.name, e.what());

@@ -3,6 +3,7 @@
 // subject (an address, an account) in fixed windows, in a store every replica shares, so a
 // limit holds however many task-service replicas answer (OWASP ASVS 2.2.1).
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -36,23 +37,31 @@ class AttemptLimiter {
   using Clock = std::function<std::chrono::system_clock::time_point()>;
   explicit AttemptLimiter(AttemptStore& store, Clock clock = std::chrono::system_clock::now);
 
-  // How long `subject` must wait before `rule` allows another attempt; nullopt when it may try.
-  // A store that is away (a transient http::DependencyError) throttles nobody: it fails open.
-  std::optional<std::chrono::seconds> retry_after(const AttemptRule& rule,
-                                                  const std::string& subject);
-  // Counts one attempt of `subject` under `rule`.
-  void record(const AttemptRule& rule, const std::string& subject);
-
   // Counts one attempt before it is made, in one compare-and-set: nullopt when it was counted
   // and may go ahead, the wait otherwise. Checking first and recording after the attempt let
   // concurrent attempts all pass the check (60 concurrent wrong passwords got 32 checks with a
   // limit of 10). Writers that keep losing the race are told to wait a second; a store that is
-  // away fails open, as retry_after.
+  // away (a transient http::DependencyError) throttles nobody: it fails open.
   std::optional<std::chrono::seconds> take(const AttemptRule& rule, const std::string& subject);
   // Uncounts an attempt taken with take() that turned out not to count (a right password).
   void give_back(const AttemptRule& rule, const std::string& subject);
 
+  // A counter's fixed window (public for the helpers of attempt_limiter.cpp).
+  struct Window {
+    std::int64_t start = 0;
+    int count = 0;
+  };
+
  private:
+  struct Update {
+    enum Result { kWritten, kDeclined, kContended } result;
+    std::chrono::seconds wait;  // kDeclined: until the window ends
+  };
+  // The compare-and-set loop over one counter: `next(window, exists)` says the count to write,
+  // or nullopt to write nothing.
+  template <class Next>
+  Update update(const AttemptRule& rule, const std::string& subject, Next next);
+
   AttemptStore& store_;
   Clock clock_;
 };

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "events/topics.hpp"
 #include "time/instant.hpp"
 
 namespace todo::events {

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "events/topics.hpp"
+
 namespace todo::events {
 
 struct TaskEventView {
@@ -13,10 +15,7 @@ struct TaskEventView {
   nlohmann::json task;  // the full task snapshot after the change
 };
 
-// Topics and CloudEvent types.
-inline constexpr const char* kTaskEventsTopic = "task-events";
-inline constexpr const char* kTaskUpdatesTopic = "task-updates";
-inline constexpr const char* kTaskCommandsTopic = "task-commands";
+// CloudEvent types (the topics: events/topics.hpp).
 std::string task_event_type(const std::string& action);   // todo.task.<action>.v1
 std::string task_update_type(const std::string& action);  // todo.ui.task.<action>.v1
 

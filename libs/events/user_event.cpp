@@ -3,6 +3,20 @@
 #include "dapr/subscriber.hpp"
 
 namespace todo::events {
+namespace {
+
+// The string member `name` of an event payload; PoisonEvent (naming `what` event) when it is
+// missing, not a string, or empty unless `allow_empty`.
+std::string text_of(const nlohmann::json& data, const char* name, bool allow_empty,
+                    const char* what) {
+  auto it = data.find(name);
+  if (it == data.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty())) {
+    throw dapr::PoisonEvent(std::string(what) + " event lacks the string field '" + name + "'");
+  }
+  return it->get<std::string>();
+}
+
+}  // namespace
 
 nlohmann::json to_json(const UserUpdated& u) {
   return {{"user_id", u.user_id},
@@ -15,10 +29,7 @@ nlohmann::json to_json(const UserUpdated& u) {
 UserUpdated parse_user_updated(const nlohmann::json& data) {
   if (!data.is_object()) throw dapr::PoisonEvent("user event payload is not a JSON object");
   auto text = [&](const char* name, bool allow_empty) {
-    auto it = data.find(name);
-    if (it == data.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty()))
-      throw dapr::PoisonEvent(std::string("user event lacks the string field '") + name + "'");
-    return it->get<std::string>();
+    return text_of(data, name, allow_empty, "user");
   };
   UserUpdated u;
   u.user_id = text("user_id", false);
@@ -46,11 +57,7 @@ nlohmann::json to_json(const EmailVerificationRequested& r) {
 EmailVerificationRequested parse_email_verification_requested(const nlohmann::json& data) {
   if (!data.is_object()) throw dapr::PoisonEvent("verification payload is not a JSON object");
   auto text = [&](const char* name, bool allow_empty) {
-    auto it = data.find(name);
-    if (it == data.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty()))
-      throw dapr::PoisonEvent(std::string("verification event lacks the string field '") + name +
-                              "'");
-    return it->get<std::string>();
+    return text_of(data, name, allow_empty, "verification");
   };
   EmailVerificationRequested r;
   r.user_id = text("user_id", false);

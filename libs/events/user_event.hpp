@@ -7,9 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "events/topics.hpp"
+
 namespace todo::events {
 
-inline constexpr const char* kUserEventsTopic = "user-events";
 inline constexpr const char* kUserUpdatedType = "todo.user.updated.v1";
 // Also on `user-events`: ask notification-service to mail a verification link to an address
 // (the only mail ever sent to an address that is not verified yet).

@@ -5,8 +5,8 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "log/log.hpp"

@@ -16,15 +16,14 @@ constexpr const char* kForms[] = {"for", "until", "until_local", "preset"};
 // 09:00 local on the day after `now`'s local date.
 time::Instant tomorrow_morning(const std::string& zone, time::Instant now) {
   const time::LocalDate today = time::local_date_at(now, zone);
-  const time::LocalDate tomorrow = time::local_date_at(
-      time::local_day_bounds(today, zone).end + std::chrono::hours{1}, zone);
+  const time::LocalDate tomorrow =
+      time::local_date_at(time::local_day_bounds(today, zone).end + std::chrono::hours{1}, zone);
   return time::to_utc(time::LocalDue{tomorrow, kDateOnlyReminderAnchor}, zone);
 }
 
 }  // namespace
 
-time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone,
-                           time::Instant now) {
+time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone, time::Instant now) {
   require_object(body);
   FieldErrors errors;
   int given = 0;
@@ -76,7 +75,8 @@ time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone,
     errors.add("preset", "preset must be \"tomorrow_morning\"");
   }
   if (until && *until <= now) {
-    errors.add(!until_value.is_null() ? "until" : "until_local", "the snooze must end in the future");
+    errors.add(!until_value.is_null() ? "until" : "until_local",
+               "the snooze must end in the future");
   } else if (until && *until > now + detail::kMaxAtLead) {
     errors.add(!until_value.is_null() ? "until" : "until_local",
                "the snooze must end within 5 years");

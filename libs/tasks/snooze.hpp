@@ -19,8 +19,7 @@ constexpr std::chrono::minutes kMinSnooze{1};
 constexpr std::chrono::hours kMaxSnooze{24 * 30};
 
 // The instant the body asks for. Throws http::ProblemError 422 naming the field.
-time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone,
-                           time::Instant now);
+time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone, time::Instant now);
 
 // Drops the task's absolute reminders at or before `now` and adds one at `until`, with a fresh
 // id. Returns false when it already has a reminder at exactly that instant (nothing to change).

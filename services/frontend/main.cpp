@@ -7,6 +7,7 @@
 #include "connection_gate.hpp"
 #include "event_hub.hpp"
 #include "event_stream.hpp"
+#include "events/topics.hpp"
 #include "security_headers.hpp"
 #include "service/runtime.hpp"
 #include "web_app.hpp"
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
   const std::string updates_pubsub =
       todo::service::env_or("TASK_UPDATES_PUBSUB", todo::service::kPubSub);
   rt.subscriber().subscribe(
-      {updates_pubsub, "task-updates", "/events/task-updates", "task-updates-dlq"},
+      todo::events::subscription_to(updates_pubsub, todo::events::kTaskUpdatesTopic),
       todo::frontend::task_updates_handler(hub, rt.metrics()));
 
   // The gate starts once cpp-httplib is bound (its port is then known), with the stop signals

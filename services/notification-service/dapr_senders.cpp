@@ -91,7 +91,7 @@ SendResult InAppSender::send(const ReminderNotice& notice, const Profile&) {
   options.partition_key = notice.user_id;
   options.raw_cloud_event = true;
   try {
-    dapr_.publish(pubsub_, "task-updates", event, options);
+    dapr_.publish(pubsub_, events::kTaskUpdatesTopic, event, options);
     return {};
   } catch (const dapr::DaprError& e) {
     return failure_of(e);

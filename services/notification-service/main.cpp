@@ -6,11 +6,12 @@
 #include "auth/credential_box.hpp"
 #include "dapr_senders.hpp"
 #include "events/task_command.hpp"
+#include "events/topics.hpp"
 #include "events/user_event.hpp"
 #include "fcm_sender.hpp"
 #include "inbox_routes.hpp"
 #include "notifier.hpp"
-#include "retry_worker.hpp"
+#include "service/background.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
 #include "service/sessions.hpp"
@@ -61,26 +62,30 @@ int main(int argc, char** argv) {
       [&dapr](const nlohmann::json& failure) {
         dapr::PublishOptions options;
         options.partition_key = failure.value("user_id", "");
-        dapr.publish(service::kPubSub, "reminders-dlq",
+        dapr.publish(service::kPubSub, events::kRemindersDeadLetterTopic,
                      {{"type", "todo.notification.failed.v1"}, {"failure", failure}}, options);
       },
       rt.metrics(), [] { return time::instant_now(); }, &retry_queue);
-  notify::RetryWorker retry_worker([&notifier] { notifier.retry_due(); });
+  // Retries are due to the second (the queue's times are whole seconds).
+  service::PeriodicWorker retry_worker(
+      "reminder retry queue not read", [&notifier] { notifier.retry_due(); },
+      std::chrono::seconds(1));
   notify::RetryQueue verification_queue(store, notify::kVerificationRetryPrefix);
   notify::VerificationMailer verification_mailer(
       [&dapr](const events::EmailVerificationRequested& r) {
         return notify::send_verification_email(dapr, r);
       },
       verification_queue, rt.metrics(), [] { return time::instant_now(); });
-  notify::RetryWorker verification_worker(
-      [&verification_mailer] { verification_mailer.retry_due(); });
+  service::PeriodicWorker verification_worker(
+      "verification retry queue not read",
+      [&verification_mailer] { verification_mailer.retry_due(); }, std::chrono::seconds(1));
 
   // Reminders are independent of each other: taken in batches and delivered side by side, so
   // one slow delivery does not hold the others of its partition. Every entry of a batch runs at
   // once (parallelism = batch size): Dapr's Kafka component hands over one bulk batch at a time
   // for all partitions (one mutex in its consumer), so a batch's duration is the whole
   // service's pace. 32 workers: 155 reminders/s; 100: 164-179/s (docs/benchmarks.md).
-  dapr::Subscription reminders{service::kPubSub, "reminders", "/events/reminders", "reminders-dlq"};
+  auto reminders = events::subscription_to(service::kPubSub, events::kRemindersTopic);
   reminders.bulk_max_messages = 100;
   reminders.bulk_max_await_ms = 20;
   reminders.bulk_parallelism = 100;
@@ -90,7 +95,7 @@ int main(int argc, char** argv) {
   notify::ProfileProjection profiles(store);
   auto& registry = rt.metrics();
   rt.subscriber().subscribe(
-      {service::kPubSub, events::kUserEventsTopic, "/events/user-events", "user-events-dlq"},
+      events::subscription_to(service::kPubSub, events::kUserEventsTopic),
       [&profiles, &registry, &verification_mailer](const dapr::CloudEvent& ev) {
         if (ev.type == events::kEmailVerificationRequestedType) {
           return verification_mailer.handle(ev);
@@ -108,7 +113,7 @@ int main(int argc, char** argv) {
   notify::install_inbox_routes(rt.server(), store, tokens, [&dapr](const events::SnoozeTask& c) {
     dapr::PublishOptions options;
     options.partition_key = c.user_id;
-    dapr.publish(service::kPubSub, "task-commands", events::to_json(c), options);
+    dapr.publish(service::kPubSub, events::kTaskCommandsTopic, events::to_json(c), options);
   });
   retry_worker.start();
   verification_worker.start();

@@ -45,8 +45,8 @@ class Notifier {
            RetryQueue* retries = nullptr);
 
   dapr::Outcome handle(const dapr::CloudEvent& event);
-  // Runs the queued retries that are due (RetryWorker calls it every second); returns how
-  // many reminders are queued.
+  // Runs the queued retries that are due (a service::PeriodicWorker calls it every second); returns
+  // how many reminders are queued.
   std::size_t retry_due();
 
  private:

@@ -5,7 +5,7 @@
 // at a time for all partitions and keeps retrying a batch while it holds that turn, so one
 // reminder waiting for its SMTP server held back every other user's push and in-app
 // notification until the server was back. Instead the event is answered SUCCESS once its retry
-// is queued here, and RetryWorker hands it back to the Notifier when it is due.
+// is queued here, and a periodic worker hands it back to the Notifier when it is due.
 //
 // Crash-safe: the queue lives in the state store, in 16 shard keys `retry-queue-<n>` (a
 // reminder's shard comes from a stable hash of its notification id), each an ETag-guarded

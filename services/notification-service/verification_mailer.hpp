@@ -31,7 +31,8 @@ class VerificationMailer {
 
   // Throws dapr::PoisonEvent for a payload that is not a verification request.
   dapr::Outcome handle(const dapr::CloudEvent& event);
-  // Sends the queued mails whose retry is due (RetryWorker's tick); returns how many are queued.
+  // Sends the queued mails whose retry is due (a periodic worker's tick); returns how many are
+  // queued.
   std::size_t retry_due();
 
  private:

@@ -1,6 +1,7 @@
 // recurrence-service: watches task-events and, when a recurring task is completed, asks
 // task-service (on task-commands) to create the next occurrence.
 #include "dapr_adapters.hpp"
+#include "events/topics.hpp"
 #include "service/runtime.hpp"
 #include "task_event_handler.hpp"
 
@@ -11,8 +12,7 @@ int main(int argc, char** argv) {
   recurrence_service::DaprProgressStore store(rt.dapr(), service::kStateStore);
   recurrence_service::DaprCommandSender sender(rt.dapr(), service::kPubSub, rt.name());
   recurrence_service::TaskEventHandler handler(store, sender, rt.metrics());
-  rt.subscriber().subscribe(
-      {service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
-      [&handler](const dapr::CloudEvent& ev) { return handler(ev); });
+  rt.subscriber().subscribe(events::subscription_to(service::kPubSub, events::kTaskEventsTopic),
+                            [&handler](const dapr::CloudEvent& ev) { return handler(ev); });
   return rt.run();
 }

@@ -47,8 +47,7 @@ CompletionResult handle_completion(const tasks::Task& task, time::Instant comple
   }
   // Stored before sending: if the process dies in between, the redelivered completion finds the
   // decision and sends the same command.
-  store.save(series_id, decided,
-             stored ? std::optional<std::string>(stored->etag) : std::nullopt);
+  store.save(series_id, decided, stored ? std::optional<std::string>(stored->etag) : std::nullopt);
   if (!command) return CompletionResult::finished;
   sender.send(*command);
   return CompletionResult::sent;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "bucket_writer.hpp"
+#include "events/topics.hpp"
 #include "fired_recorder.hpp"
 #include "firing_loop.hpp"
 #include "schedule.hpp"
@@ -85,8 +86,7 @@ int main(int argc, char** argv) {
   loop.start();
 
   TaskEventHandler handler(config.slice, writer, schedule, metrics);
-  rt.subscriber().subscribe(
-      {service::kPubSub, "task-events", "/events/task-events", "task-events-dlq"},
-      [&handler](const dapr::CloudEvent& ev) { return handler(ev); });
+  rt.subscriber().subscribe(events::subscription_to(service::kPubSub, events::kTaskEventsTopic),
+                            [&handler](const dapr::CloudEvent& ev) { return handler(ev); });
   return rt.run([&loop] { loop.stop(); });
 }

@@ -14,14 +14,16 @@
 #include <string>
 #include <vector>
 
+#include "events/reminder_due.hpp"
 #include "firing.hpp"
 #include "scheduler_metrics.hpp"
 #include "wall_clock.hpp"
 
 namespace todo::reminder_scheduler {
 
-inline constexpr const char* kRemindersTopic = "reminders";
-inline constexpr const char* kReminderDueType = "todo.reminder.due.v1";
+// The topic and type are the contract's: events/reminder_due.hpp (its reader is beside it).
+using events::kReminderDueType;
+using events::kRemindersTopic;
 
 // One event to publish, and the firings that publishing it settles.
 struct Delivery {

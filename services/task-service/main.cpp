@@ -45,8 +45,8 @@ int main(int argc, char** argv) {
                          o.add_options()("db-pool-size", "PostgreSQL connections",
                                          cxxopts::value<int>()->default_value("8"))(
                              "max-tasks-per-user", "tasks one account may hold",
-                             cxxopts::value<std::int64_t>()->default_value(std::to_string(
-                                 tasksvc::TaskOperations::kDefaultMaxTasksPerUser)));
+                             cxxopts::value<std::int64_t>()->default_value(
+                                 std::to_string(tasksvc::TaskOperations::kDefaultMaxTasksPerUser)));
                        }},
                       argc, argv);
   if (!auth::password_dictionary_installed()) {

@@ -56,8 +56,9 @@ PreviewRequest parse_preview_request(const nlohmann::json& body, const std::stri
 
   const auto& dtstart = member_or_null(body, "dtstart");
   if (!dtstart.is_string()) {
-    errors.add("dtstart", "dtstart is required: a local date-time like 2026-03-01T09:00:00, or "
-                          "a date like 2026-03-01 for date-only occurrences");
+    errors.add("dtstart",
+               "dtstart is required: a local date-time like 2026-03-01T09:00:00, or "
+               "a date like 2026-03-01 for date-only occurrences");
   } else if (const auto parsed = time::parse_local_due(dtstart.get<std::string>()); !parsed) {
     errors.add("dtstart", "dtstart " + parsed.error());
   } else {
@@ -79,8 +80,8 @@ PreviewRequest parse_preview_request(const nlohmann::json& body, const std::stri
   if (!count.is_null()) {
     if (!count.is_number_integer() || count.get<long long>() < 1 ||
         count.get<long long>() > kPreviewMaxCount) {
-      errors.add("count", "count must be a whole number from 1 to " +
-                              std::to_string(kPreviewMaxCount));
+      errors.add("count",
+                 "count must be a whole number from 1 to " + std::to_string(kPreviewMaxCount));
     } else {
       request.count = count.get<int>();
     }
@@ -90,9 +91,9 @@ PreviewRequest parse_preview_request(const nlohmann::json& body, const std::stri
 }
 
 nlohmann::json preview(const PreviewRequest& request) {
-  const auto occurrences = recurrence::expand(
-      request.rrule, recurrence::Anchor{request.dtstart, request.zone},
-      static_cast<std::size_t>(request.count));
+  const auto occurrences =
+      recurrence::expand(request.rrule, recurrence::Anchor{request.dtstart, request.zone},
+                         static_cast<std::size_t>(request.count));
   nlohmann::json list = nlohmann::json::array();
   for (const auto& occurrence : occurrences) list.push_back(time::format_local_due(occurrence));
   return {{"rrule", request.rrule},

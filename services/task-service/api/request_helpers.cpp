@@ -38,9 +38,9 @@ int tag_list_limit(const httplib::Request& req) {
                       text.find_first_not_of("0123456789") == std::string::npos;
   const int limit = digits ? std::stoi(text) : 0;
   if (limit < 1 || limit > kMaxTagListLimit || req.get_param_value_count("limit") != 1) {
-    throw http::ProblemError(400, "Bad query",
-                             "limit must be one integer from 1 to " +
-                                 std::to_string(kMaxTagListLimit));
+    throw http::ProblemError(
+        400, "Bad query",
+        "limit must be one integer from 1 to " + std::to_string(kMaxTagListLimit));
   }
   return limit;
 }

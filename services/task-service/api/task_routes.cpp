@@ -100,7 +100,7 @@ void install_task_routes(http::Server& server, TaskOperations& ops, Pool& pool, 
     const auto user_id = auth::require_user(req, res, tokens);
     const int limit = tag_list_limit(req);
     auto counts = pool.with([&](pqxx::connection& c) {
-      pqxx::nontransaction tx(c);  // one SELECT: no BEGIN/COMMIT round trips
+      pqxx::nontransaction tx(c);                 // one SELECT: no BEGIN/COMMIT round trips
       return tag_counts(tx, user_id, limit + 1);  // one more tells whether there are more
     });
     const bool has_more = counts.size() > static_cast<std::size_t>(limit);

@@ -37,11 +37,11 @@ tasks::Task TaskOperations::create(const std::string& user_id, const std::string
     pqxx::work tx(c);
     // Counts at most up to the limit (an index-only scan of the user's rows): cheap for
     // everyone but an account at the limit.
-    const auto held =
-        tx.exec_params("SELECT count(*) FROM (SELECT 1 FROM tasks WHERE user_id = $1::uuid "
-                       "LIMIT $2) AS held",
-                       user_id, max_tasks_per_user_)[0][0]
-            .as<std::int64_t>();
+    const auto held = tx.exec_params(
+                            "SELECT count(*) FROM (SELECT 1 FROM tasks WHERE user_id = $1::uuid "
+                            "LIMIT $2) AS held",
+                            user_id, max_tasks_per_user_)[0][0]
+                          .as<std::int64_t>();
     if (held >= max_tasks_per_user_) {
       throw http::ProblemError(403, "Task limit reached",
                                "an account holds at most " + std::to_string(max_tasks_per_user_) +

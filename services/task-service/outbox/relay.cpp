@@ -9,6 +9,7 @@
 
 #include "dapr/cloud_event.hpp"
 #include "json/bounded_parse.hpp"
+#include "service/runtime.hpp"
 
 namespace todo::tasksvc {
 namespace {
@@ -46,13 +47,13 @@ void OutboxRelay::start() {
 }
 
 void OutboxRelay::stop() {
-  stopping_ = true;
+  stop_.request();
   if (thread_.joinable()) thread_.join();
 }
 
 void OutboxRelay::run() {
   auto backoff = std::chrono::milliseconds(100);
-  while (!stopping_) {
+  while (!stop_.requested()) {
     try {
       auto conn = pool_.connect();
       serve(*conn);
@@ -60,7 +61,7 @@ void OutboxRelay::run() {
     } catch (const std::exception& e) {
       failures_.inc();
       spdlog::warn("outbox relay: {} (retrying in {} ms)", e.what(), backoff.count());
-      std::this_thread::sleep_for(backoff);  // backoff between attempts
+      if (stop_.wait_for(backoff)) return;  // backoff between attempts
       backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
     }
   }
@@ -69,10 +70,10 @@ void OutboxRelay::run() {
 void OutboxRelay::serve(pqxx::connection& conn) {
   // Standby until this instance holds the relay lock (another instance may be relaying).
   bool leader = false;
-  while (!stopping_ && !leader) {
+  while (!leader) {
     pqxx::nontransaction tx(conn);
     leader = tx.exec_params("SELECT pg_try_advisory_lock($1)", kRelayLockId)[0][0].as<bool>();
-    if (!leader) std::this_thread::sleep_for(std::chrono::seconds(2));  // standby poll
+    if (!leader && stop_.wait_for(std::chrono::seconds(2))) return;  // standby poll
   }
   {
     pqxx::nontransaction tx(conn);
@@ -86,8 +87,8 @@ void OutboxRelay::serve(pqxx::connection& conn) {
   Wakeup wakeup(conn);
   spdlog::info("outbox relay active");
   auto last_cleanup = std::chrono::steady_clock::now();
-  while (!stopping_) {
-    while (!stopping_ && relay_batch(conn) == kBatchSize) {
+  while (!stop_.requested()) {
+    while (!stop_.requested() && relay_batch(conn) == kBatchSize) {
     }
     if (std::chrono::steady_clock::now() - last_cleanup > std::chrono::minutes(10)) {
       pqxx::nontransaction tx(conn);
@@ -113,10 +114,10 @@ std::string OutboxRelay::publish_topic(const std::vector<OutboxRow>& rows, const
   const auto started = std::chrono::steady_clock::now();
   try {
     if (entries.size() == 1) {
-      dapr_.publish("kafka-pubsub", topic, entries[0].event,
+      dapr_.publish(service::kPubSub, topic, entries[0].event,
                     {rows[indexes[0]].partition_key, /*raw_cloud_event=*/true});
     } else {
-      const auto failed = dapr_.bulk_publish("kafka-pubsub", topic, entries);
+      const auto failed = dapr_.bulk_publish(service::kPubSub, topic, entries);
       // On a partial failure nothing of this topic is marked: all of it is published again
       // (at least once; consumers deduplicate on the event id).
       if (!failed.empty()) return std::to_string(failed.size()) + " entries failed";

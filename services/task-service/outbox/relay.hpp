@@ -12,6 +12,7 @@
 #include "dapr/client.hpp"
 #include "db/pool.hpp"
 #include "metrics/metrics.hpp"
+#include "service/background.hpp"
 
 namespace todo::tasksvc {
 
@@ -47,7 +48,7 @@ class OutboxRelay {
   metrics::Histogram& publish_seconds_;
   metrics::Counter& published_;
   metrics::Counter& failures_;
-  std::atomic<bool> stopping_{false};
+  service::StopSignal stop_;
   bool commit_timestamps_ = false;  // track_commit_timestamp is on: lag counts from the commit
   std::thread thread_;
 };

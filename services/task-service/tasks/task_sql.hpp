@@ -48,8 +48,7 @@ struct TagCount {
 };
 
 // The `limit` most used tags of the user's tasks, then by name (byte order, so stable).
-std::vector<TagCount> tag_counts(pqxx::transaction_base& tx, const std::string& user_id,
-                                 int limit);
+std::vector<TagCount> tag_counts(pqxx::transaction_base& tx, const std::string& user_id, int limit);
 
 // {"tag": "work", "count": 3, "open_count": 2}: one item of GET /api/v1/tags.
 nlohmann::json to_json(const TagCount& tag_count);

@@ -45,17 +45,14 @@ TEST_CASE("attempts over the limit wait until the window ends", "[auth][throttle
   MemoryStore store;
   auto now = std::chrono::system_clock::time_point(std::chrono::hours(500000));
   AttemptLimiter limiter(store, [&now] { return now; });
-  for (int i = 0; i < 3; ++i) {
-    CHECK_FALSE(limiter.retry_after(kRule, "1.2.3.4"));
-    limiter.record(kRule, "1.2.3.4");
-  }
+  for (int i = 0; i < 3; ++i) CHECK_FALSE(limiter.take(kRule, "1.2.3.4"));
   now += std::chrono::seconds(20);
-  const auto wait = limiter.retry_after(kRule, "1.2.3.4");
+  const auto wait = limiter.take(kRule, "1.2.3.4");
   REQUIRE(wait);
   CHECK(wait->count() == 40);
-  CHECK_FALSE(limiter.retry_after(kRule, "5.6.7.8"));  // another subject has its own counter
+  CHECK_FALSE(limiter.take(kRule, "5.6.7.8"));  // another subject has its own counter
   now += std::chrono::seconds(40);
-  CHECK_FALSE(limiter.retry_after(kRule, "1.2.3.4"));  // a new window
+  CHECK_FALSE(limiter.take(kRule, "1.2.3.4"));  // a new window
 }
 
 TEST_CASE("a counter that changed under a writer is read again, not overwritten",
@@ -63,10 +60,10 @@ TEST_CASE("a counter that changed under a writer is read again, not overwritten"
   MemoryStore store;
   auto now = std::chrono::system_clock::time_point(std::chrono::hours(500000));
   AttemptLimiter limiter(store, [&now] { return now; });
-  store.steal_next = 1;  // another replica counts first
-  limiter.record(kRule, "x");
+  store.steal_next = 1;             // another replica counts first
+  CHECK(limiter.take(kRule, "x"));  // 5 (the other replica's) + 1 is over the limit of 3
   REQUIRE(store.items.size() == 1);
-  CHECK(store.items.begin()->second.value["count"] == 6);
+  CHECK(store.items.begin()->second.value["count"] == 5);            // read again, not overwritten
   CHECK(store.items.begin()->first.find("x") == std::string::npos);  // subjects are hashed
 }
 
@@ -81,8 +78,8 @@ TEST_CASE("a counter store that is away throttles nobody", "[auth][throttle]") {
     }
   } store;
   AttemptLimiter limiter(store);
-  CHECK_NOTHROW(limiter.record(kRule, "x"));
-  CHECK_FALSE(limiter.retry_after(kRule, "x"));
+  CHECK_FALSE(limiter.take(kRule, "x"));
+  CHECK_NOTHROW(limiter.give_back(kRule, "x"));
 }
 
 TEST_CASE("attempts taken concurrently are admitted at most `limit` times",
@@ -111,7 +108,7 @@ TEST_CASE("attempts taken concurrently are admitted at most `limit` times",
   }
   for (auto& t : threads) t.join();
   CHECK(admitted.load() <= kRule.limit);
-  CHECK(limiter.retry_after(kRule, "guessed account"));
+  CHECK(limiter.take(kRule, "guessed account"));
 }
 
 TEST_CASE("an attempt given back frees its place in the window", "[auth][throttle]") {

@@ -45,7 +45,7 @@ struct FailingServer {
 
 }  // namespace
 
-TEST_CASE("a dependency that is away answers 503 with Retry-After; a bug stays a 500",
+TEST_CASE("a dependency that is away answers 503 with Retry-After, and a bug stays a 500",
           "[http][server]") {
   FailingServer s;
   httplib::Client client("127.0.0.1", s.server.port());

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "delivery_ledger.hpp"
+#include "events/reminder_due.hpp"
 #include "inbox.hpp"
 #include "memory_state_store.hpp"
 #include "retry_queue.hpp"
@@ -45,7 +46,7 @@ time::Instant at(const std::string& text) {
 dapr::CloudEvent reminder_event(const std::string& id = "task-1:rem-1:1796112000") {
   dapr::CloudEvent ev;
   ev.id = id;
-  ev.type = "todo.reminder.due.v1";
+  ev.type = events::kReminderDueType;
   ev.data = {{"firing_id", id},
              {"task_id", "task-1"},
              {"reminder_id", "rem-1"},

@@ -149,7 +149,7 @@ TEST_CASE("date-only anchors give date-only occurrences", "[recurrence][date-onl
         Strings{"20260302", "20260303", "20260305", "20260306"});
 }
 
-TEST_CASE("timed anchors always give timed occurrences; floating anchors work",
+TEST_CASE("timed anchors always give timed occurrences, and floating anchors work",
           "[recurrence][floating]") {
   const auto times =
       expand("FREQ=WEEKLY;BYDAY=TU,TH", Anchor{at(2026, 3, 3, 7, 45), std::nullopt}, 4);

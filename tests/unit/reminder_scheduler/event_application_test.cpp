@@ -104,7 +104,7 @@ TEST_CASE("reopening a task schedules its reminders that are still ahead", "[rem
   CHECK(h.firing_ids("task-1") == ids({kFirstFiring}));
 }
 
-TEST_CASE("an event older than the applied one changes nothing; the same one again is harmless",
+TEST_CASE("an event older than the applied one changes nothing, and the same one again is harmless",
           "[reminder-scheduler]") {
   Harness h;
   auto v1 = open_task();
@@ -236,7 +236,7 @@ TEST_CASE("an event that can never be applied is poison", "[reminder-scheduler]"
   CHECK(h.store.puts == 0);
 }
 
-TEST_CASE("a bucket written concurrently is read again; a store outage means retry",
+TEST_CASE("a bucket written concurrently is read again, and a store outage means retry",
           "[reminder-scheduler]") {
   Harness h;
   SECTION("one conflict: the second attempt succeeds") {

@@ -26,10 +26,11 @@ std::vector<std::string> rejected_fields(const json& body) {
 }  // namespace
 
 TEST_CASE("preview answers local occurrences and a summary", "[task-service][recurrence]") {
-  const json answer = preview(parse_preview_request(
-      {{"rrule", "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=3"}, {"dtstart", "2026-03-02T09:00:00"},
-       {"tz", "America/New_York"}, {"count", 10}},
-      "Europe/London"));
+  const json answer = preview(parse_preview_request({{"rrule", "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=3"},
+                                                     {"dtstart", "2026-03-02T09:00:00"},
+                                                     {"tz", "America/New_York"},
+                                                     {"count", 10}},
+                                                    "Europe/London"));
   CHECK(answer["occurrences"] ==
         json({"2026-03-02T09:00:00", "2026-03-04T09:00:00", "2026-03-09T09:00:00"}));
   CHECK(answer["tz"] == "America/New_York");
@@ -37,7 +38,7 @@ TEST_CASE("preview answers local occurrences and a summary", "[task-service][rec
   CHECK_FALSE(answer["summary"].get<std::string>().empty());
 }
 
-TEST_CASE("preview defaults: the caller's zone, ten occurrences; null is floating",
+TEST_CASE("preview defaults: the caller's zone, ten occurrences, and null is floating",
           "[task-service][recurrence]") {
   const auto request =
       parse_preview_request({{"rrule", "FREQ=DAILY"}, {"dtstart", "2026-03-01"}}, "Asia/Tokyo");
@@ -69,14 +70,16 @@ TEST_CASE("preview rejects bad requests naming every field", "[task-service][rec
   CHECK(rejected_fields({{"dtstart", "2026-03-01"}}) == std::vector<std::string>{"rrule"});
   CHECK(rejected_fields({{"rrule", "FREQ=DAILY"}, {"dtstart", "2026-02-30T09:00:00"}}) ==
         std::vector<std::string>{"dtstart"});
-  CHECK(rejected_fields({{"rrule", "FREQ=DAILY"}, {"dtstart", "2026-03-01"}, {"tz", "Mars/Base"}}) ==
-        std::vector<std::string>{"tz"});
+  CHECK(
+      rejected_fields({{"rrule", "FREQ=DAILY"}, {"dtstart", "2026-03-01"}, {"tz", "Mars/Base"}}) ==
+      std::vector<std::string>{"tz"});
   CHECK(rejected_fields({{"rrule", "FREQ=DAILY"}, {"dtstart", "2026-03-01"}, {"count", 101}}) ==
         std::vector<std::string>{"count"});
   CHECK(rejected_fields({{"rrule", "FREQ=DAILY"}, {"dtstart", "2026-03-01"}, {"count", true}}) ==
         std::vector<std::string>{"count"});
   CHECK(rejected_fields({{"rrule", 5}, {"dtstart", 5}, {"extra", 1}}) ==
         std::vector<std::string>{"extra", "rrule", "dtstart"});
-  CHECK(rejected_fields({{"rrule", "FREQ=DAILY"}, {"preset", {{"preset", "daily"}}},
+  CHECK(rejected_fields({{"rrule", "FREQ=DAILY"},
+                         {"preset", {{"preset", "daily"}}},
                          {"dtstart", "2026-03-01"}}) == std::vector<std::string>{"rrule"});
 }

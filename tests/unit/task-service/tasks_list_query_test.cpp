@@ -155,7 +155,8 @@ TEST_CASE("limit is 1 to 200", "[tasksvc][list]") {
   }
 }
 
-TEST_CASE("unknown parameters are named; every problem is reported at once", "[tasksvc][list]") {
+TEST_CASE("unknown parameters are named, and every problem is reported at once",
+          "[tasksvc][list]") {
   const auto errors = errors_of({{"colour", "red"}, {"colour", "blue"}, {"limit", "0"}});
   REQUIRE(errors.size() == 2);
   CHECK_THAT(errors.at("colour"), Catch::Contains("'colour' is not a known query parameter"));

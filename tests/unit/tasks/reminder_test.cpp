@@ -39,7 +39,7 @@ TEST_CASE("a relative reminder of a date-only due counts back from 09:00 local",
   CHECK(fire(before(std::chrono::hours{24}), due, "America/New_York") == "2026-12-03T14:00:00Z");
 }
 
-TEST_CASE("an absolute reminder fires at its instant; a relative one needs a due",
+TEST_CASE("an absolute reminder fires at its instant, and a relative one needs a due",
           "[tasks][reminder]") {
   CHECK(fire(at("2026-12-01T08:00:00Z"), std::nullopt, "UTC") == "2026-12-01T08:00:00Z");
   CHECK(fire(before(minutes{5}), std::nullopt, "UTC") == "none");

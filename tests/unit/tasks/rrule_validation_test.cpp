@@ -80,7 +80,7 @@ TEST_CASE("product rules from the issues are valid", "[recurrence][rrule]") {
   }
 }
 
-TEST_CASE("an RRULE: prefix, lower case, blanks and a trailing ';' are normalized",
+TEST_CASE("an RRULE: prefix, lower case, blanks and a trailing semicolon are normalized",
           "[recurrence][rrule]") {
   CHECK(normalize_rrule("  RRULE:FREQ=WEEKLY;BYDAY=MO; ") == "FREQ=WEEKLY;BYDAY=MO");
   CHECK(normalize_rrule("rrule:freq=daily") == "FREQ=DAILY");

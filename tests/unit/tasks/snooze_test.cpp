@@ -61,7 +61,7 @@ TEST_CASE("a snooze replaces reminders that have fired and adds one", "[tasks][s
   REQUIRE(task.reminders.size() == 2);
   CHECK(task.reminders[0].id == "r1");
   CHECK(task.reminders[1].at == until);
-  CHECK(task.reminders[1].id == "r3");  // never reuses the id of the one that fired
+  CHECK(task.reminders[1].id == "r3");           // never reuses the id of the one that fired
   CHECK_FALSE(apply_snooze(task, until, kNow));  // the same snooze again changes nothing
 
   for (int i = 0; i < 8; ++i) apply_snooze(task, until + std::chrono::minutes{i + 1}, kNow);

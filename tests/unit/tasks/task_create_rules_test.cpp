@@ -76,7 +76,7 @@ TEST_CASE("absolute reminders must lie in the future, at most 5 years ahead",
             .reminders.size() == 1);
 }
 
-TEST_CASE("at most 10 reminders; ids must not repeat", "[tasks][create][reminders]") {
+TEST_CASE("at most 10 reminders, and ids must not repeat", "[tasks][create][reminders]") {
   json many = json::array();
   for (int i = 0; i < 11; ++i) many.push_back({{"at", "2026-12-01T08:00:00Z"}});
   CHECK_THAT(errors_of({{"reminders", many}}).at("reminders"), Catch::Contains("at most 10"));
@@ -103,10 +103,11 @@ TEST_CASE("recurrence rules", "[tasks][create][recurrence]") {
               {"recurrence", {{"rrule", "FREQ=DAILY;COUNT=3"}, {"mode", "completion"}}}});
   REQUIRE(daily.recurrence);
   CHECK(daily.recurrence->mode == RecurrenceMode::completion);
-  const auto preset = create(
-      {{"title", "t"},
-       {"due", "2026-06-02T09:00"},
-       {"recurrence", {{"preset", {{"preset", "weekly"}, {"days", {"MO", "WE"}}, {"interval", 2}}}}}});
+  const auto preset =
+      create({{"title", "t"},
+              {"due", "2026-06-02T09:00"},
+              {"recurrence",
+               {{"preset", {{"preset", "weekly"}, {"days", {"MO", "WE"}}, {"interval", 2}}}}}});
   REQUIRE(preset.recurrence);
   CHECK(preset.recurrence->rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE");
 

@@ -107,7 +107,7 @@ TEST_CASE("removing the due while reminders or recurrence depend on it is a 422"
   CHECK_FALSE(patched({{"due", nullptr}, {"reminders", nullptr}, {"recurrence", nullptr}}).due);
 }
 
-TEST_CASE("unchanged past reminders survive an edit; new ones must be in the future",
+TEST_CASE("unchanged past reminders survive an edit, and new ones must be in the future",
           "[tasks][patch]") {
   // The "at" reminder (2026-06-30) is in the past by kNow; re-sending it is fine.
   const Task kept = patched(
