@@ -8,12 +8,12 @@
 #include "quickadd/schedule.hpp"
 #include "quickadd/title.hpp"
 #include "quickadd/tokens.hpp"
-#include "quickadd/utf16.hpp"
 #include "recurrence/presets.hpp"
 #include "tasks/priority.hpp"
 #include "tasks/reminder.hpp"
 #include "tasks/tags.hpp"
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 #include "time/iso_duration.hpp"
 #include "time/rfc3339.hpp"
 #include "time/time_zone.hpp"
@@ -186,13 +186,13 @@ class Reader {
       kept.push_back(m);
       const std::size_t begin = tokens_[m.first].begin;
       const std::size_t end = tokens_[m.last - 1].end;
-      out.parts.push_back(Part{part_kind(m.kind), detail::utf16_offset(text_, begin),
-                               detail::utf16_offset(text_, end), phrase_text(m)});
+      out.parts.push_back(Part{part_kind(m.kind), text::utf16_offset(text_, begin),
+                               text::utf16_offset(text_, end), phrase_text(m)});
     }
     const std::string title = detail::build_title(text_, tokens_, kept);
     if (title.empty()) {
       warnings_.push_back("the title is empty: write what the task is, besides when");
-    } else if (const auto length = tasks::utf8_length(title); length && *length > kMaxTitle) {
+    } else if (const auto length = text::utf8_length(title); length && *length > kMaxTitle) {
       warnings_.push_back("the title is longer than 200 characters");
     }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 
 namespace todo::tasks {
 namespace {
@@ -39,7 +40,7 @@ ParseResult<std::string> normalize_tag(const std::string& raw) {
     return ParseError{std::string("'") + *bad +
                       "' is not allowed in a tag (use letters, digits, '-', '_' or '.')"};
   }
-  const auto length = utf8_length(out);
+  const auto length = text::utf8_length(out);
   if (!length) return ParseError{"a tag must be valid UTF-8"};
   if (*length > kMaxTagLength) {
     return ParseError{"a tag must be at most " + std::to_string(kMaxTagLength) + " characters"};

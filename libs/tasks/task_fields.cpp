@@ -5,6 +5,7 @@
 
 #include "tasks/tags.hpp"
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 #include "time/time_zone.hpp"
 
 namespace todo::tasks::detail {
@@ -36,7 +37,7 @@ std::optional<std::string> read_title(const nlohmann::json& value, FieldErrors& 
     return std::nullopt;
   }
   const std::string title = trim_ascii_whitespace(value.get<std::string>());
-  const auto length = utf8_length(title);
+  const auto length = text::utf8_length(title);
   if (title.empty()) {
     errors.add("title", "title must not be empty");
   } else if (!length) {
@@ -59,7 +60,7 @@ std::optional<std::string> read_description(const nlohmann::json& value, FieldEr
     return std::nullopt;
   }
   const std::string description = value.get<std::string>();
-  const auto length = utf8_length(description);
+  const auto length = text::utf8_length(description);
   if (!length) {
     errors.add("description", "description must be valid UTF-8");
   } else if (has_control_characters(description, true)) {

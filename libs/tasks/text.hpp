@@ -1,16 +1,11 @@
 #pragma once
-// Text checks for user-written fields: lengths are counted in Unicode code points (what a person
-// calls characters, near enough), not bytes, so "ü" is one character, not two.
+// Text checks for user-written fields (lengths in code points: text/utf8.hpp).
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace todo::tasks {
-
-// The number of code points, or nullopt when `text` is not well-formed UTF-8 (overlong forms,
-// surrogates and values past U+10FFFF count as malformed).
-std::optional<std::size_t> utf8_length(std::string_view text);
 
 // `text` without leading and trailing ASCII whitespace (space, \t, \n, \v, \f, \r).
 std::string trim_ascii_whitespace(std::string_view text);

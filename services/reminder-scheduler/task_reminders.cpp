@@ -1,5 +1,7 @@
 #include "task_reminders.hpp"
 
+#include "text/utf8.hpp"
+
 namespace todo::reminder_scheduler {
 
 std::vector<PlannedFiring> desired_firings(const tasks::Task& task, bool deleted) {
@@ -17,21 +19,11 @@ TaskSummary summarize(const tasks::Task& task) {
   summary.task_id = task.id;
   summary.user_id = task.user_id;
   summary.title = task.title;
-  summary.description_excerpt = utf8_prefix(task.description, kExcerptCodePoints);
+  summary.description_excerpt = text::utf8_prefix(task.description, kExcerptCodePoints);
   summary.priority = task.priority;
   summary.due = task.due;
   summary.time_zone = task.time_zone;
   return summary;
-}
-
-std::string utf8_prefix(const std::string& text, std::size_t max_code_points) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // Continuation bytes (10xxxxxx) belong to the character before them.
-    const bool starts_character = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts_character && count++ == max_code_points) return text.substr(0, i);
-  }
-  return text;
 }
 
 }  // namespace todo::reminder_scheduler

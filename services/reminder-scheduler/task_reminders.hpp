@@ -20,7 +20,4 @@ std::vector<PlannedFiring> desired_firings(const tasks::Task& task, bool deleted
 
 TaskSummary summarize(const tasks::Task& task);
 
-// The first `max_code_points` code points of UTF-8 `text` (never cutting a character in two).
-std::string utf8_prefix(const std::string& text, std::size_t max_code_points);
-
 }  // namespace todo::reminder_scheduler

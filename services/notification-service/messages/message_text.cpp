@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "text/utf8.hpp"
 #include "time/time_zone.hpp"
 
 namespace todo::notify::detail {
@@ -110,17 +111,9 @@ std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
 }
 
 std::string truncate_code_points(std::string_view text, std::size_t max_code_points) {
-  std::size_t count = 0;
-  std::size_t keep = 0;  // bytes of the first max_code_points - 1 code points
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (is_continuation(static_cast<unsigned char>(text[i]))) continue;
-    if (count + 1 == max_code_points) keep = i;
-    if (++count > max_code_points) {
-      if (max_code_points == 0) return std::string();
-      return std::string(text.substr(0, keep)) + kEllipsis;
-    }
-  }
-  return std::string(text);
+  if (text::utf8_prefix(text, max_code_points).size() == text.size()) return std::string(text);
+  if (max_code_points == 0) return std::string();
+  return text::utf8_prefix(text, max_code_points - 1) + kEllipsis;
 }
 
 std::string html_escape(std::string_view text) {

@@ -3,6 +3,7 @@
 #include "quickadd/quick_add.hpp"
 #include "tasks/field_errors.hpp"
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 #include "time/time_zone.hpp"
 
 namespace todo::tasksvc {
@@ -22,7 +23,7 @@ QuickAddRequest parse_quick_add_request(const nlohmann::json& body,
     errors.add("text", text.is_null() ? "text is required" : "text must be a string");
   } else {
     request.text = text.get<std::string>();
-    const auto length = tasks::utf8_length(request.text);
+    const auto length = text::utf8_length(request.text);
     if (!length) {
       errors.add("text", "text must be valid UTF-8");
     } else if (tasks::trim_ascii_whitespace(request.text).empty()) {

@@ -7,6 +7,7 @@
 #include "tasks/sql_values.hpp"
 #include "tasks/tags.hpp"
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 #include "time/local_due.hpp"
 #include "time/rfc3339.hpp"
 
@@ -174,7 +175,7 @@ std::optional<std::string> read_text(const std::map<std::string, std::vector<std
   }
   std::string text = tasks::trim_ascii_whitespace(*raw);
   if (text.empty()) return std::nullopt;
-  if (*tasks::utf8_length(text) > kMaxSearchLength) {
+  if (*text::utf8_length(text) > kMaxSearchLength) {
     errors.add("q", "q must be at most " + std::to_string(kMaxSearchLength) + " characters");
     return std::nullopt;
   }

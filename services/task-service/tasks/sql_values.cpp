@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 
 namespace todo::tasksvc {
 
@@ -27,7 +28,7 @@ bool is_sql_real(const std::string& text) {
 }
 
 bool is_clean_text(const std::string& text) {
-  return tasks::utf8_length(text).has_value() &&
+  return text::utf8_length(text).has_value() &&
          !tasks::has_control_characters(text, /*allow_line_breaks=*/false);
 }
 

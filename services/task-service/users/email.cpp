@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 
 namespace todo::tasksvc {
 namespace {
@@ -26,7 +27,7 @@ std::optional<std::string> read_email(const std::string& field, const nlohmann::
     return std::nullopt;
   }
   const std::string email = tasks::trim_ascii_whitespace(value.get<std::string>());
-  const auto length = tasks::utf8_length(email);
+  const auto length = text::utf8_length(email);
   if (email.empty()) {
     errors.add(field, field + " is required");
     return std::nullopt;

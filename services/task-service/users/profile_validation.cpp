@@ -5,6 +5,7 @@
 #include "auth/password_strength.hpp"
 #include "tasks/field_errors.hpp"
 #include "tasks/text.hpp"
+#include "text/utf8.hpp"
 #include "time/time_zone.hpp"
 #include "users/channels.hpp"
 #include "users/email.hpp"
@@ -35,7 +36,7 @@ std::optional<std::string> read_password(const nlohmann::json& value, FieldError
     return std::nullopt;
   }
   const auto& password = value.get_ref<const std::string&>();
-  const auto length = tasks::utf8_length(password);
+  const auto length = text::utf8_length(password);
   if (!length) {
     errors.add("password", "password must be valid UTF-8");
   } else if (*length < kMinPasswordLength) {
@@ -54,7 +55,7 @@ std::optional<std::string> read_name(const nlohmann::json& value, FieldErrors& e
     return std::nullopt;
   }
   const std::string name = tasks::trim_ascii_whitespace(value.get_ref<const std::string&>());
-  const auto length = tasks::utf8_length(name);
+  const auto length = text::utf8_length(name);
   if (name.empty()) {
     errors.add("name", "name must not be empty");
   } else if (!length) {

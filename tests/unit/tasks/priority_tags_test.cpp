@@ -51,15 +51,7 @@ TEST_CASE("tag lists drop repeats and keep first-seen order", "[tasks][tags]") {
         std::vector<std::string>{"work", "home", "errands"});
 }
 
-TEST_CASE("text helpers count code points and find controls", "[tasks][text]") {
-  CHECK(utf8_length("abc") == 3u);
-  CHECK(utf8_length("héllo") == 5u);
-  CHECK(utf8_length("😀") == 1u);
-  CHECK(utf8_length("") == 0u);
-  CHECK_FALSE(utf8_length("\xc3"));          // truncated
-  CHECK_FALSE(utf8_length("\xc0\xaf"));      // overlong '/'
-  CHECK_FALSE(utf8_length("\xed\xa0\x80"));  // a UTF-16 surrogate
-  CHECK_FALSE(utf8_length("\x80"));
+TEST_CASE("text helpers trim and find controls", "[tasks][text]") {
   CHECK(trim_ascii_whitespace(" \t a b \n") == "a b");
   CHECK(has_control_characters("a\nb", false));
   CHECK_FALSE(has_control_characters("a\nb", true));
