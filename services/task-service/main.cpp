@@ -60,15 +60,15 @@ int main(int argc, char** argv) {
   tasksvc::Pool pool(service::read_secret(rt.dapr(), "task-db-connection"),
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
   migrate_when_reachable(pool);
-  auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
+  const std::string jwt_secret = service::read_secret(rt.dapr(), "jwt-signing-key");
+  auth::TokenIssuer tokens(jwt_secret);
   const auto revocations = service::session_revocations(rt.quick_dapr());
   tokens.check_sessions_with(revocations.get());
   const auth::CredentialBox channel_credentials(
       service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
   // Where browsers reach the web app: verification links in mails point there.
   const tasksvc::EmailVerification verification(
-      service::read_secret(rt.dapr(), "jwt-signing-key"),
-      service::env_or("PUBLIC_URL", "http://localhost:8080"));
+      jwt_secret, service::env_or("PUBLIC_URL", "http://localhost:8080"));
   tasksvc::UserStore users(pool, channel_credentials, verification);
   tasksvc::TaskOperations ops(pool, time::instant_now,
                               rt.args()["max-tasks-per-user"].as<std::int64_t>());

@@ -14,7 +14,15 @@ from datetime import timedelta
 from api import Api, new_user
 from clock import local, utc_now
 from delivery import emails_to, verification_token
+from sechelp import stays_false
 from stack import wait_for
+from test_quotas import psql_query
+
+
+def user_updates_of(user_id):
+    """How many todo.user.updated.v1 events task-service has written for the account."""
+    return int(psql_query(f"SELECT count(*) FROM outbox WHERE partition_key = '{user_id}' "
+                          f"AND type = 'todo.user.updated.v1'"))
 
 
 def reminder_in(api, title, seconds_ahead=4):
@@ -113,3 +121,35 @@ def test_asking_for_the_link_again_is_limited():
     r = verified.post("/api/v1/me/email-verification")
     assert r.status_code == 200 and r.json()["verified"] is True, r.text
     assert Api().post("/api/v1/me/email-verification").status_code == 401
+
+
+def test_changing_the_address_cannot_turn_the_account_into_a_mailer():
+    """Each new email-channel address gets a verification mail; a signed-in user switching
+    through third parties' addresses could send one to anyone. The switches share the resend
+    limit (5 an hour): the 6th new address answers 429 and changes nothing."""
+    api = new_user()
+    victims = [f"spam-{uuid.uuid4().hex[:10]}@example.org" for _ in range(6)]
+    for victim in victims[:5]:
+        r = api.patch("/api/v1/me", {"channels": {"email": {"address": victim}}})
+        assert r.status_code == 200, r.text
+    r = api.patch("/api/v1/me", {"channels": {"email": {"address": victims[5]}}})
+    assert r.status_code == 429, (r.status_code, r.text[:300])
+    assert r.headers.get("Retry-After", "").isdigit(), r.headers
+    assert email_channel(api)["address"] == victims[4]
+    verification_token(victims[4])  # the fifth got its link
+    stays_false(lambda: emails_to(victims[5], verification=True), 3,
+                what="a verification mail to the sixth address")
+    # A change that mails nobody (turning email off) is not limited.
+    assert api.patch("/api/v1/me", {"channels": {"email": {"enabled": False}}}).status_code == 200
+
+
+def test_opening_a_link_again_writes_nothing():
+    """A verification link may be opened any number of times (it is in a mailbox); once the
+    address is verified, opening it again neither writes the account nor announces it."""
+    api = new_user()
+    token = verification_token(api.email)
+    assert Api().post("/api/v1/auth/verify-email", {"token": token}).status_code == 200
+    before = user_updates_of(api.user["id"])
+    for _ in range(5):
+        assert Api().post("/api/v1/auth/verify-email", {"token": token}).status_code == 200
+    assert user_updates_of(api.user["id"]) == before

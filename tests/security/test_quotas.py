@@ -19,6 +19,14 @@ def psql(sql):
                     "-v", "ON_ERROR_STOP=1"], input=sql, text=True, check=True, env=env)
 
 
+def psql_query(sql):
+    """The single value `sql` selects, as text."""
+    env = {**os.environ, "PGPASSWORD": SECRETS["PG_TASKS_PASSWORD"]}
+    return subprocess.run(["psql", "-qAt", "-h", "127.0.0.1", "-p", "55432", "-U", "task_service",
+                           "tasks", "-c", sql], capture_output=True, text=True, check=True,
+                          env=env).stdout.strip()
+
+
 def fill(user_id, count, tags_per_task=0):
     tags = ("ARRAY[" + ",".join(f"'t' || g || '-{i}'" for i in range(tags_per_task)) + "]"
             if tags_per_task else "'{}'::text[]")

@@ -1,5 +1,6 @@
 #include "api/auth_routes.hpp"
 
+#include "api/email_verification_routes.hpp"
 #include "auth/authenticate.hpp"
 #include "auth/password.hpp"
 #include "auth/session_revocations.hpp"
@@ -147,19 +148,25 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
                http::send_json(res, 200, to_json(*user));
              }));
 
-  server.patch("/api/v1/me", auth::authenticated(tokens, [&users](const httplib::Request& req,
-                                                                  httplib::Response& res,
-                                                                  const std::string& user_id) {
-                 const nlohmann::json patch = validate_profile_patch(http::parse_json_object(req));
-                 try {
-                   http::send_json(res, 200, to_json(users.update_profile(user_id, patch)));
-                 } catch (const http::ProblemError& problem) {
-                   // As GET /me: a valid token for a deleted account ends the session.
-                   if (problem.status() == 404)
-                     auth::throw_unauthorized(res, "the account no longer exists");
-                   throw;
-                 }
-               }));
+  server.patch(
+      "/api/v1/me", auth::authenticated(tokens, [&users, &limiter](const httplib::Request& req,
+                                                                   httplib::Response& res,
+                                                                   const std::string& user_id) {
+        const nlohmann::json patch = validate_profile_patch(http::parse_json_object(req));
+        try {
+          // A new address gets a verification mail: switching through third
+          // parties' addresses shares the resend limit, so it mails no one at will.
+          const auto may_mail = [&] {
+            take_attempt(limiter, kVerificationMailsPerUser, user_id, res);
+          };
+          http::send_json(res, 200, to_json(users.update_profile(user_id, patch, may_mail)));
+        } catch (const http::ProblemError& problem) {
+          // As GET /me: a valid token for a deleted account ends the session.
+          if (problem.status() == 404)
+            auth::throw_unauthorized(res, "the account no longer exists");
+          throw;
+        }
+      }));
 }
 
 }  // namespace todo::tasksvc

@@ -93,6 +93,10 @@ UserStore::Verification UserStore::verify_email(const std::string& id,
     const std::string address = effective_email_address(channels, current[0][1].as<std::string>());
     // A link for an address the account has moved away from verifies nothing.
     if (email_key(address) != address_key) return Verification::kStale;
+    // Opened again: nothing to write, nothing to announce.
+    if (effective_channels(channels, current[0][1].as<std::string>())["email"]["verified"]
+            .get<bool>())
+      return Verification::kVerified;
     const auto rows = tx.exec_params(
         std::string("UPDATE users SET channels = $2::jsonb, updated_at = now() WHERE id = $1 "
                     "RETURNING ") +
@@ -154,7 +158,8 @@ std::optional<std::string> UserStore::time_zone_of(const std::string& id) {
   return user->time_zone;
 }
 
-User UserStore::update_profile(const std::string& id, const nlohmann::json& validated_patch) {
+User UserStore::update_profile(const std::string& id, const nlohmann::json& validated_patch,
+                               const std::function<void()>& may_mail) {
   {
     std::lock_guard<std::mutex> lock(zones_mu_);
     zones_.erase(id);
@@ -192,6 +197,7 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
     if (effective["address"] !=
             effective_channels(channels_before, user.email)["email"]["address"] &&
         !effective["verified"].get<bool>()) {
+      if (may_mail) may_mail();  // may throw 429: the transaction is rolled back
       ask_for_verification(tx, user);
     }
     tx.commit();

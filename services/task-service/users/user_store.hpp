@@ -3,6 +3,7 @@
 // Every method borrows one pooled connection and runs one transaction; errors other than the
 // ProblemErrors named below are pqxx exceptions (the server answers those with a 500).
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -58,7 +59,10 @@ class UserStore {
   // up enabled without a topic). A new mail address that is not verified gets a link. A key file in
   // the patch is sealed first (seal_channel_credentials). Throws ProblemError 404 when the account
   // does not exist.
-  User update_profile(const std::string& id, const nlohmann::json& validated_patch);
+  // `may_mail` is asked, inside the transaction, before a verification mail is requested; when
+  // it throws, nothing changes (the caller's limit on mails).
+  User update_profile(const std::string& id, const nlohmann::json& validated_patch,
+                      const std::function<void()>& may_mail = {});
 
   // Remembers a refresh token (by its hash) of session `session_id` for `ttl`; also drops the
   // user's expired tokens and those revoked over a week ago. Spent tokens are kept that long so
