@@ -14,7 +14,7 @@ RUN apt-get update \
       libhowardhinnant-date-dev tzdata libcrack2-dev libboost-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY CMakeLists.txt ./
+COPY CMakeLists.txt ports.txt ./
 COPY libs/ libs/
 COPY services/ services/
 COPY proto/ proto/
@@ -43,6 +43,7 @@ LABEL org.opencontainers.image.source="https://github.com/todo-platform/todo-pla
       org.opencontainers.image.description="todo platform: recurrence-service (runs beside a Dapr sidecar)"
 USER 10001:10001
 WORKDIR /app
+# The app port of ports.txt (scripts/check-deploy.sh compares the two).
 EXPOSE 8082
 # Kubernetes passes --host 0.0.0.0 (probes reach the pod address); the Dapr sidecar reaches the
 # app on localhost. DAPR_API_TOKEN and APP_API_TOKEN come from the environment.

@@ -8,12 +8,15 @@
 #   3. the GitHub workflows with actionlint (which also shellchecks their run: blocks);
 #   4. every shell script with shellcheck;
 #   5. the Dockerfiles: one per service, multi-stage, Debian based, non-root user;
-#   6. tests/deploy/test_check_deploy.sh: broken copies must fail these checks, and each deploy
+#   6. the ports: every copy of a port in dapr.yaml, the self-hosted Dapr components, the
+#      Dockerfiles' EXPOSE, the charts' app ports and README.md equals ports.txt, their only
+#      home (tools/ports/check.py);
+#   7. tests/deploy/test_check_deploy.sh: broken copies must fail these checks, and each deploy
 #      script's --dry-run prints its steps and runs nothing.
 # Tools come from the registries and are cached in $TODO_CACHE/bin by exact version: helm and
 # actionlint built from the Go module proxy, k8s-check from tools/k8s-check, shellcheck from Debian.
 #   scripts/check-deploy.sh [ROOT]    check another tree (a copy); or CHECK_DEPLOY_ROOT=ROOT
-#   CHECK_DEPLOY_ONLY="helm dapr workflows scripts docker tests"   run only these stages
+#   CHECK_DEPLOY_ONLY="helm dapr workflows scripts docker ports tests"   run only these stages
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/common.sh
@@ -22,7 +25,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 HELM_VERSION=v3.22.0
 ACTIONLINT_VERSION=v1.7.12
 root="$(cd "${1:-${CHECK_DEPLOY_ROOT:-$ROOT}}" && pwd)"
-only="${CHECK_DEPLOY_ONLY:-helm dapr workflows scripts docker tests}"
+only="${CHECK_DEPLOY_ONLY:-helm dapr workflows scripts docker ports tests}"
 bin="$TODO_CACHE/bin"
 started=$SECONDS
 failures=0
@@ -182,6 +185,15 @@ if want docker; then
     fail "docker/frontend.Dockerfile must carry the built web assets"
   [ -f "$root/.dockerignore" ] || fail "missing .dockerignore"
   ((failures)) || log "ok   Dockerfiles"
+fi
+
+if want ports; then
+  if out="$(python3 "$ROOT/tools/ports/check.py" "$root" 2>&1)"; then
+    log "ok   ${out#ports: }"
+  else
+    printf '%s\n' "$out" >&2
+    fail "ports that disagree with ports.txt"
+  fi
 fi
 
 if want tests && [ "${CHECK_DEPLOY_NESTED:-0}" = 0 ]; then

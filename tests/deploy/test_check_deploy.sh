@@ -2,7 +2,9 @@
 # Tests of the deployment checks and the deploy scripts (run by scripts/check-deploy.sh):
 #   1. check-deploy fails on broken copies of the tree: an unknown field in a Deployment, a
 #      value the chart's schema rejects, a container without readOnlyRootFilesystem, a misspelt
-#      field in a Dapr component, a bad key in a workflow, a shellcheck finding in a script;
+#      field in a Dapr component, a bad key in a workflow, a shellcheck finding in a script, a
+#      port changed in one place without ports.txt (dapr.yaml, a chart, a Dockerfile, a Dapr
+#      component) or in ports.txt alone, a port used twice;
 #   2. each deploy script's --dry-run prints the steps it must contain and runs no command
 #      (every cloud CLI on PATH is a stub that records being called);
 #   3. re-running a deploy script against an account where everything exists creates nothing.
@@ -21,6 +23,7 @@ copy_tree() {
   local dst="$work/$1"
   mkdir -p "$dst"
   cp -r "$root/helm" "$root/dapr" "$root/.github" "$root/scripts" "$root/docker" "$root/.dockerignore" "$dst/"
+  cp "$root/ports.txt" "$root/dapr.yaml" "$root/README.md" "$dst/"
   mkdir -p "$dst/tests" && cp -r "$root/tests/deploy" "$dst/tests/"
   rm -rf "$dst"/helm/*/charts "$dst"/helm/*/Chart.lock
   printf '%s' "$dst"
@@ -53,7 +56,7 @@ PY
 
 echo "== check-deploy on broken copies"
 base="$(copy_tree baseline)"
-if CHECK_DEPLOY_NESTED=1 CHECK_DEPLOY_ONLY="helm dapr workflows" bash "$root/scripts/check-deploy.sh" "$base" >"$work/baseline.log" 2>&1; then
+if CHECK_DEPLOY_NESTED=1 CHECK_DEPLOY_ONLY="helm dapr workflows ports" bash "$root/scripts/check-deploy.sh" "$base" >"$work/baseline.log" 2>&1; then
   ok "check-deploy passes on an unchanged copy"
 else
   tail -n 30 "$work/baseline.log"
@@ -89,6 +92,31 @@ d="$(copy_tree script-finding)"
 # shellcheck disable=SC2016  # the broken script's text
 printf '#!/usr/bin/env bash\nrm -rf $1/*\n' >"$d/scripts/broken.sh"
 expect_failure script-finding scripts 'SC2115|SC2086|shellcheck'
+
+# A port changed in one place only: each copy must fail, naming the place and the table's value.
+d="$(copy_tree dapr-yaml-port)"
+edit "$d/dapr.yaml" 't.replace("daprHTTPPort: 3501", "daprHTTPPort: 3599", 1)'
+expect_failure dapr-yaml-port ports 'dapr.yaml: task-service daprHTTPPort is 3599, ports.txt says 3501'
+
+d="$(copy_tree chart-port)"
+edit "$d/helm/task-service/values.yaml" 't.replace("\nport: 8081\n", "\nport: 8091\n", 1)'
+expect_failure chart-port ports 'helm/task-service/values.yaml: port is 8091, ports.txt says 8081'
+
+d="$(copy_tree dockerfile-expose)"
+edit "$d/docker/recurrence-service.Dockerfile" 't.replace("EXPOSE 8082", "EXPOSE 8092", 1)'
+expect_failure dockerfile-expose ports 'docker/recurrence-service.Dockerfile: EXPOSE 8092, ports.txt says 8082'
+
+d="$(copy_tree component-port)"
+edit "$d/dapr/self-hosted/resources/kafka-pubsub.yaml" 't.replace("value: \"127.0.0.1:29092\"", "value: \"127.0.0.1:29094\"", 1)'
+expect_failure component-port ports 'kafka-pubsub.yaml: kafka port is 29094, ports.txt says 29092'
+
+d="$(copy_tree table-only)"
+edit "$d/ports.txt" 't.replace("notification-service   8084   9084", "notification-service   8085   9085", 1)'
+expect_failure table-only ports 'dapr.yaml: notification-service appPort is 8084, ports.txt says 8085'
+
+d="$(copy_tree port-twice)"
+edit "$d/ports.txt" 't.replace("\nntfy                   2586", "\nntfy                   2587", 1)'
+expect_failure port-twice ports 'ports.txt: 2587 is both ntfy port and fcm port'
 
 echo "== deploy scripts: --dry-run prints the steps and runs nothing"
 stubs="$work/stubs"
