@@ -13,8 +13,9 @@
 
 namespace todo::service {
 namespace {
-// The operations port of an app is its port + 1000 unless told otherwise: 8080 -> 9080. The
-// scripts (scripts/lib/common.sh, ops_port) and the charts (todo.opsPort) follow the same rule.
+// The operations port of an app is its port + 1000 unless told otherwise: 8080 -> 9080. ports.txt
+// lists each app's (tools/ports/check.py holds it to this rule) and the charts follow it
+// (todo.opsPort).
 constexpr int kOpsPortOffset = 1000;
 }  // namespace
 

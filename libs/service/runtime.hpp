@@ -21,7 +21,7 @@ inline constexpr const char* kSecretStore = "secretstore";
 
 struct RuntimeSpec {
   std::string name;                                      // the app id, also the log "service" field
-  int default_port;                                      // the fixed port from README.md
+  int default_port;                                      // ports::k<App>.port (ports.txt)
   std::function<void(cxxopts::Options&)> extra_options;  // service-specific flags
 };
 

@@ -25,12 +25,13 @@
 #include "connection_table.hpp"
 #include "metrics/metrics.hpp"
 #include "peer_addresses.hpp"
+#include "ports/ports.hpp"
 
 namespace todo::frontend {
 
 struct GateOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;
+  int port = ports::kFrontend.port;
   // cpp-httplib's port on 127.0.0.1 (known once it is bound; <= 0: not yet, answered 503).
   std::function<int()> upstream_port;
   ConnectionCaps caps;

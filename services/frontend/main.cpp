@@ -8,13 +8,14 @@
 #include "event_hub.hpp"
 #include "event_stream.hpp"
 #include "events/topics.hpp"
+#include "ports/ports.hpp"
 #include "security_headers.hpp"
 #include "service/runtime.hpp"
 #include "web_app.hpp"
 
 int main(int argc, char** argv) {
   todo::service::Runtime rt(
-      {"frontend", 8080,
+      {"frontend", todo::ports::kFrontend.port,
        [](cxxopts::Options& o) {
          // clang-format off
          o.add_options()

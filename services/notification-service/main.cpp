@@ -11,6 +11,7 @@
 #include "fcm_sender.hpp"
 #include "inbox_routes.hpp"
 #include "notifier.hpp"
+#include "ports/ports.hpp"
 #include "service/background.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
@@ -21,11 +22,12 @@
 int main(int argc, char** argv) {
   using namespace todo;
   service::Runtime rt(
-      {"notification-service", 8084,
+      {"notification-service", ports::kNotificationService.port,
        [](cxxopts::Options& o) {
-         o.add_options()("app-url", "public base URL of the web app (links in emails and pushes)",
-                         cxxopts::value<std::string>()->default_value(
-                             service::env_or("TODO_APP_URL", "http://127.0.0.1:8080")))(
+         o.add_options()(
+             "app-url", "public base URL of the web app (links in emails and pushes)",
+             cxxopts::value<std::string>()->default_value(service::env_or(
+                 "TODO_APP_URL", "http://127.0.0.1:" + std::to_string(ports::kFrontend.port))))(
              "retry-window", "seconds a failing channel is retried before it is marked failed",
              cxxopts::value<int>()->default_value("600"));
        }},

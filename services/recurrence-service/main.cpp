@@ -2,12 +2,13 @@
 // task-service (on task-commands) to create the next occurrence.
 #include "dapr_adapters.hpp"
 #include "events/topics.hpp"
+#include "ports/ports.hpp"
 #include "service/runtime.hpp"
 #include "task_event_handler.hpp"
 
 int main(int argc, char** argv) {
   using namespace todo;
-  service::Runtime rt({"recurrence-service", 8082, {}}, argc, argv);
+  service::Runtime rt({"recurrence-service", ports::kRecurrenceService.port, {}}, argc, argv);
   rt.require_state_store();
   recurrence_service::DaprProgressStore store(rt.dapr(), service::kStateStore);
   recurrence_service::DaprCommandSender sender(rt.dapr(), service::kPubSub, rt.name());

@@ -10,6 +10,7 @@
 #include "events/topics.hpp"
 #include "fired_recorder.hpp"
 #include "firing_loop.hpp"
+#include "ports/ports.hpp"
 #include "schedule.hpp"
 #include "schedule_loader.hpp"
 #include "scheduler_config.hpp"
@@ -59,7 +60,8 @@ void load_before_serving(service::Runtime& rt, BucketStore& store, const Schedul
 }  // namespace
 
 int main(int argc, char** argv) {
-  service::Runtime rt({"reminder-scheduler", 8083, add_scheduler_options}, argc, argv);
+  service::Runtime rt({"reminder-scheduler", ports::kReminderScheduler.port, add_scheduler_options},
+                      argc, argv);
   SchedulerConfig config;
   try {
     config = scheduler_config_from(rt.args());

@@ -15,6 +15,7 @@
 #include "db/pool.hpp"
 #include "http/problem.hpp"
 #include "outbox/relay.hpp"
+#include "ports/ports.hpp"
 #include "service/attempt_store.hpp"
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
@@ -40,7 +41,7 @@ void migrate_when_reachable(todo::tasksvc::Pool& pool) {
 
 int main(int argc, char** argv) {
   using namespace todo;
-  service::Runtime rt({"task-service", 8081,
+  service::Runtime rt({"task-service", ports::kTaskService.port,
                        [](cxxopts::Options& o) {
                          o.add_options()("db-pool-size", "PostgreSQL connections",
                                          cxxopts::value<int>()->default_value("8"))(
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
       service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
   // Where browsers reach the web app: verification links in mails point there.
   const tasksvc::EmailVerification verification(
-      jwt_secret, service::env_or("PUBLIC_URL", "http://localhost:8080"));
+      jwt_secret,
+      service::env_or("PUBLIC_URL", "http://localhost:" + std::to_string(ports::kFrontend.port)));
   tasksvc::UserStore users(pool, channel_credentials, verification);
   tasksvc::TaskOperations ops(pool, time::instant_now,
                               rt.args()["max-tasks-per-user"].as<std::int64_t>());
