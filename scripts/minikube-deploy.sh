@@ -55,4 +55,4 @@ install_platform --set kafka.enabled=true --set postgresql.enabled=true --set se
 
 if ((smoke)); then smoke_test; fi
 step "done"
-echo "open the app:  kubectl -n $NAMESPACE port-forward svc/frontend 8080:8080  then http://localhost:8080"
+echo "open the app:  kubectl -n $NAMESPACE port-forward svc/frontend $FRONTEND_PORT:$FRONTEND_PORT  then http://localhost:$FRONTEND_PORT"

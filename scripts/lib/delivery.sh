@@ -8,10 +8,7 @@
 # point at these ports.
 #   delivery_start / delivery_stop / delivery_is_up
 
-SMTP_PORT=2525
-NTFY_PORT=2586
-FCM_PORT=2587
-export SMTP_PORT NTFY_PORT FCM_PORT
+# SMTP_PORT, NTFY_PORT and FCM_PORT come from ports.txt (common.sh).
 MAIL_DIR="$RUN_DIR/mail"
 
 _smtp_up() { (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; }

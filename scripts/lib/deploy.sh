@@ -203,7 +203,7 @@ smoke_test() {
   step "smoke test"
   run kubectl -n "$NAMESPACE" rollout status deployment/frontend --timeout 10m
   run kubectl -n "$NAMESPACE" rollout status deployment/task-service --timeout 10m
-  run_shell "kubectl -n $NAMESPACE port-forward svc/frontend 18080:8080 >/dev/null 2>&1 & pf=\$!; sleep 3; bash '$ROOT/scripts/smoke-test.sh' http://127.0.0.1:18080; rc=\$?; kill \$pf; exit \$rc"
+  run_shell "kubectl -n $NAMESPACE port-forward svc/frontend 18080:$FRONTEND_PORT >/dev/null 2>&1 & pf=\$!; sleep 3; bash '$ROOT/scripts/smoke-test.sh' http://127.0.0.1:18080; rc=\$?; kill \$pf; exit \$rc"
 }
 
 # kafka_chart_args STORAGE_CLASS: sets KAFKA_ARGS, the chart flags for Kafka. With KAFKA_BROKERS

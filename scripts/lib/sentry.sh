@@ -10,8 +10,8 @@
 # Standalone Sentry signs a certificate for any app id it is asked for: on one machine every
 # local process is trusted alike. In a cluster Sentry checks each pod's service-account token.
 
-SENTRY_PORT=50001
-SENTRY_HEALTH_PORT=50080  # Sentry binds its health endpoint on every interface (no flag for it)
+# SENTRY_PORT and SENTRY_HEALTH_PORT come from ports.txt (common.sh). Sentry binds its health
+# endpoint on every interface (no flag for it).
 SENTRY_DIR="$RUN_DIR/sentry"
 
 sentry_is_up() {

@@ -2,14 +2,18 @@
 # Starts and stops the whole local system: PostgreSQL, Kafka, then every app beside its
 # sidecar with `dapr run -f .` (the dapr.yaml run file at the repository root).
 
-APPS=(frontend task-service recurrence-service reminder-scheduler reminder-scheduler-1 notification-service)
-APP_PORTS=(8080 8081 8082 8083 8093 8084)
-SIDECAR_PORTS=(3500 3501 3502 3503 3513 3504)
+# The apps of dapr.yaml with their ports and their sidecars' HTTP ports, from ports.txt.
+APPS=("${PORT_APPS[@]}")
+APP_PORTS=() SIDECAR_PORTS=()
+for _app in "${APPS[@]}"; do
+  APP_PORTS+=("$(port_of "$_app")") SIDECAR_PORTS+=("$(port_of "$_app" dapr-http)")
+done
+unset _app
 DAPR_RUN_PIDFILE="$RUN_DIR/dapr-run.pid"
 DAPR_RUN_LOG="$RUN_DIR/logs/dapr-run.log"
 
-# app_ready APP_PORT: the app answers ready on its operations port.
-app_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(ops_port "$1")/readyz"; }
+# app_ready APP: the app answers ready on its operations port.
+app_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(port_of "$1" ops)/readyz"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 apps_running() { [ -f "$DAPR_RUN_PIDFILE" ] && kill -0 "$(cat "$DAPR_RUN_PIDFILE")" 2>/dev/null; }
@@ -57,8 +61,8 @@ apps_wait_ready() {
   local i app
   for i in "${!APPS[@]}"; do
     app="${APPS[$i]}"
-    if ! wait_until "${APPS_READY_TIMEOUT:-120}" "$app ready on :${APP_PORTS[$i]}" app_ready "${APP_PORTS[$i]}"; then
-      curl -sS "http://127.0.0.1:$(ops_port "${APP_PORTS[$i]}")/readyz" >&2 || true
+    if ! wait_until "${APPS_READY_TIMEOUT:-120}" "$app ready on :${APP_PORTS[$i]}" app_ready "$app"; then
+      curl -sS "http://127.0.0.1:$(port_of "$app" ops)/readyz" >&2 || true
       tail -n 30 "$DAPR_RUN_LOG" >&2 || true
       die "$app did not become ready; logs: services/$app/.dapr/logs/ and $DAPR_RUN_LOG"
     fi
@@ -105,7 +109,7 @@ stack_stop() {
 stack_status() {
   local i rc=0
   for i in "${!APPS[@]}"; do
-    if app_ready "${APP_PORTS[$i]}"; then
+    if app_ready "${APPS[$i]}"; then
       printf '%-22s ready  http://127.0.0.1:%s  sidecar :%s\n' "${APPS[$i]}" "${APP_PORTS[$i]}" "${SIDECAR_PORTS[$i]}"
     else
       printf '%-22s DOWN   http://127.0.0.1:%s\n' "${APPS[$i]}" "${APP_PORTS[$i]}"; rc=1
