@@ -14,13 +14,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from stack import app_headers  # noqa: E402  (the tests' one home for tokens)
+from stack import APPS, app_headers  # noqa: E402  (the tests' one home for tokens and ports)
 
 
 
 class Client:
     def __init__(self):
-        self.conn = http.client.HTTPConnection("127.0.0.1", 8081, timeout=30)
+        self.conn = http.client.HTTPConnection("127.0.0.1", APPS["task-service"]["port"],
+                                               timeout=30)
         self.token = None
 
     def call(self, method, path, body=None):

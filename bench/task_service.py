@@ -19,17 +19,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from stack import app_headers, dapr_headers  # noqa: E402  (the tests' one home for tokens)
+# The tests' one home for tokens, and ports.txt's ports.
+from stack import APPS, PORTS, app_headers, app_url, dapr_headers, ops_url, sidecar_url  # noqa: E402
 
 SECRETS = dict(line.split("=", 1) for line in
                (ROOT / ".run/secrets/secrets.env").read_text().split() if "=" in line)
 CACHE = Path(os.environ.get("TODO_CACHE", Path.home() / ".cache/todo-platform"))
 VEGETA = CACHE / "bin" / "vegeta"
-DIRECT = "http://127.0.0.1:8081"
-VIA_DAPR = "http://127.0.0.1:3501/v1.0/invoke/task-service/method"
+DIRECT = app_url("task-service")
+VIA_DAPR = sidecar_url("task-service", "/v1.0/invoke/task-service/method")
 # The frontend: edge checks, then Dapr invocation. TODO_PUBLIC_URL points it elsewhere (another
 # frontend binary beside the stack's, to compare two builds under the same load).
-PUBLIC = os.environ.get("TODO_PUBLIC_URL", "http://127.0.0.1:8080")
+PUBLIC = os.environ.get("TODO_PUBLIC_URL", app_url("frontend"))
 
 
 def ensure_vegeta():
@@ -73,9 +74,9 @@ SELECT gen_random_uuid(), '{u["id"]}', 'Task ' || g || ' groceries report plan',
        now() - g * interval '1 minute', now()
 FROM generate_series(1, {tasks_per_user}) g;""")
     env = {**os.environ, "PGPASSWORD": SECRETS["PG_TASKS_PASSWORD"]}
-    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-p", "55432", "-U", "task_service", "tasks",
-                    "-v", "ON_ERROR_STOP=1"], input="\n".join(sql) + "\nANALYZE tasks;",
-                   text=True, check=True, env=env)
+    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-p", str(PORTS["pg"].port), "-U",
+                    "task_service", "tasks", "-v", "ON_ERROR_STOP=1"],
+                   input="\n".join(sql) + "\nANALYZE tasks;", text=True, check=True, env=env)
     for u in out:
         page = call("GET", DIRECT + "/api/v1/tasks?limit=200&status=open", token=u["token"])
         u["tasks"] = [t["id"] for t in page["items"]]
@@ -143,10 +144,11 @@ def attack(name, target_text, rate, seconds):
 
 
 def relay_lag_p99():
-    try:  # the operations port (app port + 1000)
-        text = urllib.request.urlopen("http://127.0.0.1:9081/metrics", timeout=5).read().decode()
+    try:  # the operations port
+        text = urllib.request.urlopen(ops_url("task-service", "/metrics"), timeout=5).read()
     except OSError:  # a build from before the operations port, for before/after comparisons
-        text = urllib.request.urlopen("http://127.0.0.1:8081/metrics", timeout=5).read().decode()
+        text = urllib.request.urlopen(app_url("task-service", "/metrics"), timeout=5).read()
+    text = text.decode()
     buckets = [(float(l.split('le="')[1].split('"')[0].replace("+Inf", "inf")), float(l.split()[-1]))
                for l in text.splitlines() if l.startswith("outbox_relay_lag_seconds_bucket")]
     total = buckets[-1][1]
@@ -172,21 +174,23 @@ def main():
           file=sys.stderr)
     rr, wr, dr, secs = args.read_rate, args.write_rate, args.dapr_rate, args.seconds
     n = rr * secs + 1000
+    ts, via, fe = (APPS["task-service"]["port"], APPS["task-service"]["sidecar"],
+                   APPS["frontend"]["port"])
     plan = [
-        ("list, direct :8081", lambda: targets(users, "list", DIRECT, n), rr, secs),
-        ("list, direct :8081, at the Dapr rate", lambda: targets(users, "list", DIRECT, n), dr,
+        (f"list, direct :{ts}", lambda: targets(users, "list", DIRECT, n), rr, secs),
+        (f"list, direct :{ts}, at the Dapr rate", lambda: targets(users, "list", DIRECT, n), dr,
          secs),
-        ("list, through Dapr :3501", lambda: targets(users, "list", VIA_DAPR, n, dapr=True), dr,
+        (f"list, through Dapr :{via}", lambda: targets(users, "list", VIA_DAPR, n, dapr=True), dr,
          secs),
-        ("get, direct :8081", lambda: targets(users, "get", DIRECT, n), rr, secs),
-        ("get, direct :8081, at the Dapr rate", lambda: targets(users, "get", DIRECT, n), dr, secs),
-        ("get, through Dapr :3501", lambda: targets(users, "get", VIA_DAPR, n, dapr=True), dr,
+        (f"get, direct :{ts}", lambda: targets(users, "get", DIRECT, n), rr, secs),
+        (f"get, direct :{ts}, at the Dapr rate", lambda: targets(users, "get", DIRECT, n), dr, secs),
+        (f"get, through Dapr :{via}", lambda: targets(users, "get", VIA_DAPR, n, dapr=True), dr,
          secs),
-        ("create, direct :8081", lambda: targets(users, "create", DIRECT, n), wr, secs),
-        ("complete, direct :8081", lambda: targets(users, "complete", DIRECT, n), wr,
+        (f"create, direct :{ts}", lambda: targets(users, "create", DIRECT, n), wr, secs),
+        (f"complete, direct :{ts}", lambda: targets(users, "complete", DIRECT, n), wr,
          min(secs, 10)),
-        ("list, public door :8080", lambda: targets(users, "list", PUBLIC, n), dr, secs),
-        ("create, public door :8080", lambda: targets(users, "create", PUBLIC, n), wr, secs),
+        (f"list, public door :{fe}", lambda: targets(users, "list", PUBLIC, n), dr, secs),
+        (f"create, public door :{fe}", lambda: targets(users, "create", PUBLIC, n), wr, secs),
     ]
     # Warm-up, not recorded: first requests after seeding pay for cold caches and new connections.
     attack("warm-up", targets(users, "list", DIRECT, rr * 5), rr // 2, 5)

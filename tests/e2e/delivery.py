@@ -11,11 +11,11 @@ from datetime import datetime, timezone
 
 import requests
 
-from stack import RUN_DIR
+from stack import PORTS, RUN_DIR
 
 MAILDIR = RUN_DIR / "mail"
-NTFY = "http://127.0.0.1:2586"
-SMTP_SERVER_PATTERN = "aiosmtpd -n -l 127.0.0.1:2525"
+NTFY = f"http://127.0.0.1:{PORTS['ntfy'].port}"
+SMTP_SERVER_PATTERN = f"aiosmtpd -n -l 127.0.0.1:{PORTS['smtp'].port}"
 # notification-service's verification mail (messages/verification_email.cpp).
 VERIFICATION_SUBJECT = "Confirm your email address for Todo"
 

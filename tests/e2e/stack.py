@@ -3,6 +3,7 @@
 The stack itself is started by scripts/run.sh (scripts/test.sh does it before pytest)."""
 import os
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -11,15 +12,16 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 RUN_DIR = Path(os.environ.get("TODO_RUN_DIR", ROOT / ".run"))
 
-APPS = {
-    "frontend": {"port": 8080, "sidecar": 3500},
-    "task-service": {"port": 8081, "sidecar": 3501},
-    "recurrence-service": {"port": 8082, "sidecar": 3502},
-    "reminder-scheduler": {"port": 8083, "sidecar": 3503},
-    "reminder-scheduler-1": {"port": 8093, "sidecar": 3513},
-    "notification-service": {"port": 8084, "sidecar": 3504},
-}
-KAFKA_BOOTSTRAP = "127.0.0.1:" + os.environ.get("TODO_KAFKA_PORT", "29092")
+sys.path.insert(0, str(ROOT / "tools" / "ports"))
+import ports  # noqa: E402  (ports.txt, the only home of every port)
+
+# Every row of ports.txt (PORTS["ntfy"].port), and each app's own port, operations port
+# (/healthz, /readyz, /metrics; never the port the sidecar or the internet reaches) and its
+# sidecar's HTTP port.
+PORTS = ports.load()
+APPS = {name: {"port": row.port, "ops": row.ops, "sidecar": row.dapr_http}
+        for name, row in PORTS.items() if row.is_app}
+KAFKA_BOOTSTRAP = "127.0.0.1:" + os.environ.get("TODO_KAFKA_PORT", str(PORTS["kafka"].port))
 PUBSUB = "kafka-pubsub"
 
 
@@ -39,13 +41,8 @@ def app_url(app, path=""):
     return f"http://127.0.0.1:{APPS[app]['port']}{path}"
 
 
-# Every app serves /healthz, /readyz and /metrics on its operations port: its port + 1000
-# (libs/service/runtime.cpp), never on the port the sidecar or the internet reaches.
-OPS_PORT_OFFSET = 1000
-
-
 def ops_url(app, path=""):
-    return f"http://127.0.0.1:{APPS[app]['port'] + OPS_PORT_OFFSET}{path}"
+    return f"http://127.0.0.1:{APPS[app]['ops']}{path}"
 
 
 def sidecar_url(app, path=""):

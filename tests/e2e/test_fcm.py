@@ -11,9 +11,9 @@ import requests
 
 from api import new_user
 from test_notifications import inbox_item, task_with_reminder
-from stack import wait_for
+from stack import PORTS, wait_for
 
-FCM = "http://127.0.0.1:2587"
+FCM = f"http://127.0.0.1:{PORTS['fcm'].port}"
 PROJECT = "todo-e2e"
 
 

@@ -15,7 +15,7 @@ from api import client_address
 from stack import APPS, dapr_headers
 
 FRONTEND_PORT = APPS["frontend"]["port"]
-APP_PORTS = sorted({a["port"] for a in APPS.values()})  # 8080-8084 and 8093
+APP_PORTS = sorted({a["port"] for a in APPS.values()})  # every app's own port (ports.txt)
 
 
 class Answer:

@@ -7,22 +7,23 @@ import os
 import subprocess
 
 from api import new_user
-from stack import SECRETS
+from stack import PORTS, SECRETS
 
 MAX_TASKS = 100000  # task-service's default --max-tasks-per-user
+PG_PORT = str(PORTS["pg"].port)
 
 
 def psql(sql):
     """Runs SQL as task-service's database role (to fill an account faster than the API)."""
     env = {**os.environ, "PGPASSWORD": SECRETS["PG_TASKS_PASSWORD"]}
-    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-p", "55432", "-U", "task_service", "tasks",
+    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "task_service", "tasks",
                     "-v", "ON_ERROR_STOP=1"], input=sql, text=True, check=True, env=env)
 
 
 def psql_query(sql):
     """The single value `sql` selects, as text."""
     env = {**os.environ, "PGPASSWORD": SECRETS["PG_TASKS_PASSWORD"]}
-    return subprocess.run(["psql", "-qAt", "-h", "127.0.0.1", "-p", "55432", "-U", "task_service",
+    return subprocess.run(["psql", "-qAt", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "task_service",
                            "tasks", "-c", sql], capture_output=True, text=True, check=True,
                           env=env).stdout.strip()
 

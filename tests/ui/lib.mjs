@@ -6,9 +6,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080";
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+// The frontend's row of ports.txt (the only home of every port): name, port, ops, ...
+const FRONTEND_PORTS = readFileSync(join(ROOT, "ports.txt"), "utf8")
+  .split("\n")
+  .map((line) => line.replace(/#.*/, "").trim().split(/\s+/))
+  .find((fields) => fields[0] === "frontend");
+export const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${FRONTEND_PORTS[1]}`;
 // The frontend's operations port (/metrics), which the public port does not serve.
-export const OPS_URL = process.env.OPS_URL ?? "http://127.0.0.1:9080";
+export const OPS_URL = process.env.OPS_URL ?? `http://127.0.0.1:${FRONTEND_PORTS[2]}`;
 
 // One value of the frontend's /metrics (0 when the sample does not exist yet).
 export async function frontendMetric(name) {
@@ -16,7 +22,6 @@ export async function frontendMetric(name) {
   const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text);
   return m ? Number(m[1]) : 0;
 }
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SHOTS = process.env.SCREENSHOT_DIR ?? join(ROOT, "docs", "screenshots");
 
 export const CHROMIUM_FLAGS = [

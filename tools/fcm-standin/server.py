@@ -25,10 +25,15 @@ import argparse
 import base64
 import json
 import secrets
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ports"))
+import ports  # noqa: E402  (ports.txt, the only home of every port)
 
 SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
 MAX_BODY = 64 * 1024
@@ -172,7 +177,7 @@ class Handler(BaseHTTPRequestHandler):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", default="127.0.0.1:2587", help="host:port")
+    parser.add_argument("--listen", default=f"127.0.0.1:{ports.port('fcm')}", help="host:port")
     args = parser.parse_args()
     host, port = args.listen.rsplit(":", 1)
     server = ThreadingHTTPServer((host, int(port)), Handler)

@@ -17,10 +17,15 @@ binding's url at a real ntfy server to use one; nothing else changes. Messages a
 import argparse
 import json
 import secrets
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ports"))
+import ports  # noqa: E402  (ports.txt, the only home of every port)
 
 MAX_MESSAGES = 10000
 MAX_BODY = 64 * 1024
@@ -123,7 +128,7 @@ class Handler(BaseHTTPRequestHandler):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--listen", default="127.0.0.1:2586")
+    parser.add_argument("--listen", default=f"127.0.0.1:{ports.port('ntfy')}")
     args = parser.parse_args()
     host, port = args.listen.rsplit(":", 1)
     ThreadingHTTPServer((host, int(port)), Handler).serve_forever()
