@@ -21,12 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from api import new_user  # noqa: E402
-from stack import dapr_headers, metric  # noqa: E402
+from stack import APPS, dapr_headers, metric, sidecar_url  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from histograms import buckets, quantile  # noqa: E402
 
-PUBLISH = "http://127.0.0.1:3503/v1.0-alpha1/publish/bulk/kafka-pubsub/reminders"
+PUBLISH = sidecar_url("reminder-scheduler",
+                      "/v1.0-alpha1/publish/bulk/kafka-pubsub/reminders")
 CHANNELS = ("email", "push", "in_app")
 
 
@@ -62,7 +63,8 @@ def finished(channel):
 
 
 def delay_buckets(channel):
-    return buckets(8084, "notification_delivery_delay_seconds", channel=channel)
+    return buckets(APPS["notification-service"]["ops"], "notification_delivery_delay_seconds",
+                   channel=channel)
 
 
 def main():

@@ -22,13 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from stack import ProcessSnapshot, dapr_headers, metric  # noqa: E402
+from stack import APPS, ProcessSnapshot, dapr_headers, metric, ops_url, sidecar_url  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from histograms import buckets, quantile  # noqa: E402
 
-SCHEDULERS = {"reminder-scheduler": 8083, "reminder-scheduler-1": 8093}
-PUBLISH = "http://127.0.0.1:3501/v1.0-alpha1/publish/bulk/kafka-pubsub/task-events"
+# The two slices and their operations ports (/metrics, /readyz), from ports.txt.
+SCHEDULERS = {app: APPS[app]["ops"] for app in ("reminder-scheduler", "reminder-scheduler-1")}
+PUBLISH = sidecar_url("task-service", "/v1.0-alpha1/publish/bulk/kafka-pubsub/task-events")
 
 
 def iso(dt):
@@ -119,7 +120,8 @@ def main():
     app.start_again("reminder-scheduler-bench-restart.log")
     while True:
         try:
-            if urllib.request.urlopen("http://127.0.0.1:8083/readyz", timeout=2).status == 200:
+            ready = ops_url("reminder-scheduler", "/readyz")
+            if urllib.request.urlopen(ready, timeout=2).status == 200:
                 break
         except OSError:
             pass
