@@ -46,13 +46,13 @@ AttemptLimiter::Update AttemptLimiter::update(const AttemptRule& rule, const std
     const std::optional<int> count = next(window, stored.has_value());
     if (!count) {
       const auto wait = window.start + rule.window.count() - now;
-      return {Update::kDeclined, std::chrono::seconds(std::max<std::int64_t>(1, wait))};
+      return {Update::declined, std::chrono::seconds(std::max<std::int64_t>(1, wait))};
     }
     const nlohmann::json value = {{"start", window.start}, {"count", *count}};
     const auto etag = stored ? std::optional<std::string>(stored->etag) : std::nullopt;
-    if (store_.save(key, value, etag, rule.window)) return {Update::kWritten, {}};
+    if (store_.save(key, value, etag, rule.window)) return {Update::written, {}};
   }
-  return {Update::kContended, {}};
+  return {Update::contended, {}};
 }
 
 std::optional<std::chrono::seconds> AttemptLimiter::take(const AttemptRule& rule,
@@ -61,8 +61,8 @@ std::optional<std::chrono::seconds> AttemptLimiter::take(const AttemptRule& rule
     const auto done = update(rule, subject, [&rule](const Window& w, bool) {
       return w.count < rule.limit ? std::optional<int>(w.count + 1) : std::nullopt;
     });
-    if (done.result == Update::kWritten) return std::nullopt;
-    if (done.result == Update::kDeclined) return done.wait;
+    if (done.result == Update::written) return std::nullopt;
+    if (done.result == Update::declined) return done.wait;
     // So many writers at once on one subject is itself a burst worth slowing down.
     return std::chrono::seconds(1);
   } catch (const http::DependencyError& e) {

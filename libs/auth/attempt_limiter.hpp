@@ -54,8 +54,8 @@ class AttemptLimiter {
 
  private:
   struct Update {
-    enum Result { kWritten, kDeclined, kContended } result;
-    std::chrono::seconds wait;  // kDeclined: until the window ends
+    enum Result { written, declined, contended } result;
+    std::chrono::seconds wait;  // declined: until the window ends
   };
   // The compare-and-set loop over one counter: `next(window, exists)` says the count to write,
   // or nullopt to write nothing.

@@ -8,8 +8,8 @@ namespace todo::auth {
 
 void ensure_sodium() {
   // A function-local static runs sodium_init exactly once, even with concurrent first callers.
-  static const int status = sodium_init();
-  if (status < 0) throw std::runtime_error("libsodium failed to initialise");
+  static const int kInitStatus = sodium_init();
+  if (kInitStatus < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
 }  // namespace todo::auth

@@ -108,14 +108,14 @@ Registry::Family& Registry::family(const std::string& name, const std::string& h
 
 Counter& Registry::counter(const std::string& name, const std::string& help, const Labels& labels) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto& slot = family(name, help, Kind::kCounter).counters[labels];
+  auto& slot = family(name, help, Kind::counter).counters[labels];
   if (!slot) slot = std::make_unique<Counter>();
   return *slot;
 }
 
 Gauge& Registry::gauge(const std::string& name, const std::string& help, const Labels& labels) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto& slot = family(name, help, Kind::kGauge).gauges[labels];
+  auto& slot = family(name, help, Kind::gauge).gauges[labels];
   if (!slot) slot = std::make_unique<Gauge>();
   return *slot;
 }
@@ -123,7 +123,7 @@ Gauge& Registry::gauge(const std::string& name, const std::string& help, const L
 Histogram& Registry::histogram(const std::string& name, const std::string& help,
                                const Labels& labels, std::vector<double> bounds) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto& slot = family(name, help, Kind::kHistogram).histograms[labels];
+  auto& slot = family(name, help, Kind::histogram).histograms[labels];
   if (!slot) slot = std::make_unique<Histogram>(std::move(bounds));
   return *slot;
 }
@@ -134,17 +134,17 @@ std::string Registry::render() const {
   for (const auto& [name, fam] : families_) {
     out += "# HELP " + name + " " + fam.help + "\n";
     switch (fam.kind) {
-      case Kind::kCounter:
+      case Kind::counter:
         out += "# TYPE " + name + " counter\n";
         for (const auto& [labels, c] : fam.counters)
           out += name + format_labels(labels) + " " + format_number(c->value()) + "\n";
         break;
-      case Kind::kGauge:
+      case Kind::gauge:
         out += "# TYPE " + name + " gauge\n";
         for (const auto& [labels, g] : fam.gauges)
           out += name + format_labels(labels) + " " + format_number(g->value()) + "\n";
         break;
-      case Kind::kHistogram:
+      case Kind::histogram:
         out += "# TYPE " + name + " histogram\n";
         for (const auto& [labels, h] : fam.histograms) {
           const auto snap = h->snapshot();

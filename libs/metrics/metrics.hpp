@@ -65,7 +65,7 @@ class Registry {
   std::string render() const;
 
  private:
-  enum class Kind { kCounter, kGauge, kHistogram };
+  enum class Kind { counter, gauge, histogram };
   struct Family {
     Kind kind;
     std::string help;

@@ -191,9 +191,9 @@ class Reader {
     }
     const std::string title = detail::build_title(text_, tokens_, kept);
     if (title.empty()) {
-      warnings_.push_back("the title is empty: write what the task is, besides when");
+      warnings_.emplace_back("the title is empty: write what the task is, besides when");
     } else if (const auto length = text::utf8_length(title); length && *length > kMaxTitle) {
-      warnings_.push_back("the title is longer than 200 characters");
+      warnings_.emplace_back("the title is longer than 200 characters");
     }
 
     nlohmann::json task = {{"title", title}};

@@ -1,6 +1,7 @@
 #include "recurrence/occurrence_walk.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "recurrence/expansion_horizon.hpp"
 #include "recurrence/planned_iterator.hpp"
@@ -36,8 +37,8 @@ bool needs_clock(const RRuleParts& parts) {
 // UNTIL, inclusive, as RFC 5545 §3.3.10 defines it for a task in `zone`.
 class UntilBound {
  public:
-  UntilBound(const std::optional<Until>& until, const std::optional<std::string>& zone)
-      : until_(until), zone_(zone) {
+  UntilBound(const std::optional<Until>& until, std::optional<std::string> zone)
+      : until_(until), zone_(std::move(zone)) {
     if (until_ && until_->utc_date_time() && zone_) {
       instant_ = time::to_utc(until_->value, "UTC");
     }

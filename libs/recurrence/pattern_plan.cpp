@@ -24,7 +24,10 @@ void sort_numbers(RRuleParts& parts, const char* name) {
 
 std::string join_parts(const RRuleParts& parts) {
   std::string text;
-  for (const auto& [name, value] : parts) text += (text.empty() ? "" : ";") + name + "=" + value;
+  for (const auto& [name, value] : parts) {
+    if (!text.empty()) text += ';';
+    text.append(name).append("=").append(value);
+  }
   return text;
 }
 

@@ -13,14 +13,14 @@ using nlohmann::json;
 constexpr const char* kWeekdayCodes = "MO, TU, WE, TH, FR, SA, SU";
 
 const std::map<std::string, PresetKind>& kinds() {
-  static const std::map<std::string, PresetKind> names = {
+  static const std::map<std::string, PresetKind> kNames = {
       {"daily", PresetKind::daily},
       {"weekdays", PresetKind::weekdays},
       {"weekly", PresetKind::weekly},
       {"monthly", PresetKind::monthly},
       {"monthly_weekday", PresetKind::monthly_weekday},
       {"yearly", PresetKind::yearly}};
-  return names;
+  return kNames;
 }
 
 std::string kind_name(PresetKind kind) {

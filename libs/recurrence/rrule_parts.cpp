@@ -47,6 +47,13 @@ std::optional<std::string> check_positive(const std::string& name, const std::st
   return std::nullopt;
 }
 
+std::string out_of_range(const std::string& name, const std::string& item, int low, int high,
+                         bool negatives) {
+  std::string range = std::to_string(low) + " to " + std::to_string(high);
+  if (negatives) range += ", or -" + std::to_string(high) + " to -" + std::to_string(low);
+  return name + " value '" + item + "' is out of range (" + range + ")";
+}
+
 // A comma list of integers in [low, high]; with `negatives`, also [-high, -low] (counted from the
 // end: BYMONTHDAY=-1 is the last day of the month).
 std::optional<std::string> check_number_list(const std::string& name, const std::string& value,
@@ -56,11 +63,7 @@ std::optional<std::string> check_number_list(const std::string& name, const std:
     const bool signed_item = !item.empty() && (item[0] == '+' || item[0] == '-');
     const bool in_range = parse_signed(item, 3, number) && (negatives || !signed_item) &&
                           std::abs(number) >= low && std::abs(number) <= high;
-    if (!in_range) {
-      std::string range = std::to_string(low) + " to " + std::to_string(high);
-      if (negatives) range += ", or -" + std::to_string(high) + " to -" + std::to_string(low);
-      return name + " value '" + item + "' is out of range (" + range + ")";
-    }
+    if (!in_range) return out_of_range(name, item, low, high, negatives);
   }
   return std::nullopt;
 }

@@ -129,6 +129,7 @@ std::string year_days_phrase(const std::vector<int>& year_days) {
   }
   if (!positives.empty()) {
     std::vector<std::string> numbers;
+    numbers.reserve(positives.size());
     for (int day : positives) numbers.push_back(std::to_string(day));
     groups.push_back((positives.size() == 1 ? "day " : "days ") + join_words(numbers));
   }
@@ -286,6 +287,7 @@ class Describer {
       return " on " + join_words(dates);
     }
     std::vector<std::string> names;
+    names.reserve(months.size());
     for (int month : months) names.push_back(detail::month_name(month));
     return " in " + join_words(names);
   }

@@ -46,7 +46,7 @@ class Runtime {
   void require_state_store(const std::string& store = kStateStore);
 
   // Serves until SIGTERM/SIGINT. `on_stop` runs after the server stopped (flush, join).
-  int run(std::function<void()> on_stop = {});
+  int run(const std::function<void()>& on_stop = {});
 
  private:
   RuntimeSpec spec_;

@@ -101,6 +101,7 @@ TEST_CASE("attempts taken concurrently are admitted at most `limit` times",
   AttemptLimiter limiter(store);
   std::atomic<int> admitted{0};
   std::vector<std::thread> threads;
+  threads.reserve(40);
   for (int i = 0; i < 40; ++i) {
     threads.emplace_back([&] {
       if (!limiter.take(kRule, "guessed account")) admitted.fetch_add(1);

@@ -67,8 +67,8 @@ TEST_CASE("an access token round-trips", "[task-service][auth][jwt]") {
   const auto claims = issuer.verify_access(token);
   REQUIRE(claims);
   CHECK(claims->user_id == kUser);
-  CHECK(claims->expires_at >= now() + 15 * 60 - 5);
-  CHECK(claims->expires_at <= now() + 15 * 60);
+  CHECK(claims->expires_at >= now() + std::int64_t{15} * 60 - 5);
+  CHECK(claims->expires_at <= now() + std::int64_t{15} * 60);
 
   const auto parts = segments(token);
   REQUIRE(parts.size() == 3);
@@ -108,7 +108,7 @@ TEST_CASE("a tampered payload is rejected", "[task-service][auth][jwt]") {
   payload["sub"] = "00000000-0000-4000-8000-000000000000";
   CHECK_FALSE(issuer.verify_access(parts[0] + "." + encoded(payload) + "." + parts[2]));
   payload = decoded(parts[1]);
-  payload["exp"] = now() + 10 * 365 * 86400;
+  payload["exp"] = now() + std::int64_t{10} * 365 * 86400;
   CHECK_FALSE(issuer.verify_access(parts[0] + "." + encoded(payload) + "." + parts[2]));
 }
 

@@ -27,7 +27,7 @@ todo::time::Instant instant(const std::string& text) {
 // Parses, and checks that the task API accepts the body as it is (when it has a title).
 QuickAdd read(const std::string& text, const std::string& zone = kBerlin,
               const std::string& now = kNow) {
-  const QuickAdd result = parse_quick_add(text, zone, instant(now));
+  QuickAdd result = parse_quick_add(text, zone, instant(now));
   if (!result.task["title"].get<std::string>().empty()) {
     try {
       todo::tasks::parse_task_create(result.task, "UTC", instant(now));

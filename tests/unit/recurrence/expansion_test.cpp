@@ -225,6 +225,8 @@ TEST_CASE("rules that match rarely or never stop quickly at the horizon", "[recu
            "FREQ=YEARLY;INTERVAL=32767;BYMONTH=2;BYMONTHDAY=29",
            "FREQ=SECONDLY;BYMONTH=1",
            "FREQ=MINUTELY;BYMONTH=1",
+           // One rule, written on two lines.
+           // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
            "FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;"
            "BYMINUTE=0,5,10,15,20,25,30,35,40,45,50,55;BYSECOND=0,30;BYMONTH=1",
        }) {
@@ -246,6 +248,7 @@ TEST_CASE("expand gives the same answers from many threads at once", "[recurrenc
   REQUIRE(expected.size() == 24);
   std::atomic<int> wrong{0};
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 50; ++i) {

@@ -3,6 +3,7 @@
 // expected lists read like the RFC 5545 examples ("19970902T090000").
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "recurrence/expansion.hpp"
@@ -47,6 +48,7 @@ inline std::string compact(const todo::time::LocalDue& due) {
 
 inline std::vector<std::string> compact(const std::vector<todo::time::LocalDue>& dues) {
   std::vector<std::string> texts;
+  texts.reserve(dues.size());
   for (const auto& due : dues) texts.push_back(compact(due));
   return texts;
 }
@@ -57,8 +59,8 @@ inline std::vector<std::string> occurrences(const std::string& rule, const std::
                                             std::optional<std::string> after = std::nullopt) {
   std::optional<todo::time::LocalDue> after_due;
   if (after) after_due = compact(*after);
-  return compact(todo::recurrence::expand(rule, todo::recurrence::Anchor{compact(dtstart), zone},
-                                          limit, after_due));
+  return compact(todo::recurrence::expand(
+      rule, todo::recurrence::Anchor{compact(dtstart), std::move(zone)}, limit, after_due));
 }
 
 // Builds expected lists: days of one month at one time of day ("090000"; "" for date-only).

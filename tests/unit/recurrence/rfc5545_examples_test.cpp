@@ -346,7 +346,7 @@ TEST_CASE("RFC 5545: hourly and minutely rules", "[recurrence][rfc5545]") {
         for (int minute : {0, 20, 40}) {
           char buffer[32];
           std::snprintf(buffer, sizeof buffer, "%sT%02d%02d00", day, hour, minute);
-          expected.push_back(buffer);
+          expected.emplace_back(buffer);
         }
       }
     }
