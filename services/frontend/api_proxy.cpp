@@ -37,7 +37,7 @@ std::optional<std::string> bearer_header(const httplib::Request& req) {
 
 // An answer written by a sidecar (Dapr's own error body), not by the backend app.
 bool from_dapr(const dapr::InvokeResult& r) {
-  return r.status >= 400 && r.body.find("\"errorCode\":\"ERR_") != std::string::npos;
+  return r.status >= 400 && r.body.find(R"("errorCode":"ERR_)") != std::string::npos;
 }
 
 void copy_answer(const dapr::InvokeResult& r, httplib::Response& res) {

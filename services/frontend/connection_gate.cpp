@@ -29,7 +29,7 @@ namespace todo::frontend {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
-using tcp = net::ip::tcp;
+using net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -37,7 +37,7 @@ namespace {
 constexpr Clock::time_point kNever = Clock::time_point::max();
 // How long a refused client gets to read the answer before its socket is closed.
 constexpr std::chrono::seconds kLinger{2};
-constexpr std::size_t kChunk = 16 * 1024;
+constexpr std::size_t kChunk = std::size_t{16} * 1024;
 // Not boost::none: Beast 1.74 compares a known length with the optional limit, and every
 // length is larger than none ("body limit exceeded").
 constexpr std::uint64_t kNoBodyLimit = std::numeric_limits<std::uint64_t>::max();
@@ -196,7 +196,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return refuse(verdict_for_parse_error(ec));
     }
     if (auto verdict = verdict_for_fields(req_->get().base()); verdict.status) {
-      return refuse(std::move(verdict));
+      return refuse(verdict);
     }
     gate_.table.set_waiting(id_, false);
     phase_ = Phase::body;
@@ -397,7 +397,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Answers with a problem of the gate's own and closes. The client gets kLinger to read it;
   // what it still sends meanwhile is read and dropped (closing with unread data would reset
   // the connection and could destroy the answer before the client reads it).
-  void refuse(HeadVerdict verdict) {
+  void refuse(const HeadVerdict& verdict) {
     if (verdict.status != 503) gate_.count_close("bad_request");
     phase_ = Phase::refusing;
     gate_.table.set_waiting(id_, true);  // costs nothing any more: may make room
@@ -491,11 +491,11 @@ void ConnectionGate::Impl::on_accept(const beast::error_code& ec, tcp::socket so
   if (!admission.id) {
     // Every connection of this address (or of everyone) is busy: refuse, best effort.
     count_close("refused");
-    static const std::string answer =
+    static const std::string kBusyAnswer =
         problem_answer(503, "Service Unavailable", "too many connections from your address");
     beast::error_code ignored;
     socket.non_blocking(true, ignored);
-    socket.write_some(net::buffer(answer), ignored);
+    socket.write_some(net::buffer(kBusyAnswer), ignored);
     socket.shutdown(tcp::socket::shutdown_send, ignored);
     socket.close(ignored);
     return accept();

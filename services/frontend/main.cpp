@@ -1,7 +1,8 @@
 // frontend: serves the web app, forwards /api/* to the backends by Dapr invocation and
 // streams task-updates to open browsers (docs/frontend.md).
-#include <signal.h>
 #include <spdlog/spdlog.h>
+
+#include <csignal>
 
 #include "api_proxy.hpp"
 #include "connection_gate.hpp"
@@ -13,6 +14,9 @@
 #include "service/runtime.hpp"
 #include "web_app.hpp"
 
+// cxxopts throws here only for a malformed option spec or an undeclared option: bugs, which should
+// abort (flag values are checked, and refused with exit code 2, by service::Runtime).
+// NOLINTNEXTLINE(bugprone-exception-escape)
 int main(int argc, char** argv) {
   todo::service::Runtime rt(
       {"frontend", todo::ports::kFrontend.port,

@@ -1,5 +1,6 @@
 #include "public_routes.hpp"
 
+#include <algorithm>
 #include <array>
 #include <regex>
 
@@ -18,25 +19,25 @@ struct AllowedRoute {
 // One row per path of docs/api/openapi.yaml that the backends answer (/api/v1/events is the
 // frontend's own). A task id is a UUID; an inbox item id is what notification-service makes.
 const std::array<AllowedRoute, 14>& allowed_routes() {
-  static const std::string task = "/api/v1/tasks/[0-9A-Fa-f-]{1,64}";
-  static const std::string notice = "/api/v1/notifications/[A-Za-z0-9:._-]{1,200}";
-  static const std::array<AllowedRoute, 14> routes = {{
+  static const std::string kTask = "/api/v1/tasks/[0-9A-Fa-f-]{1,64}";
+  static const std::string kNotice = "/api/v1/notifications/[A-Za-z0-9:._-]{1,200}";
+  static const std::array<AllowedRoute, 14> kRoutes = {{
       {"POST", std::regex("/api/v1/auth/(signup|login|refresh|logout|verify-email)"), kTaskService},
       {"GET PATCH", std::regex("/api/v1/me"), kTaskService},
       {"POST", std::regex("/api/v1/me/email-verification"), kTaskService},
       {"GET POST", std::regex("/api/v1/tasks"), kTaskService},
-      {"GET PATCH DELETE", std::regex(task), kTaskService},
-      {"POST", std::regex(task + "/(complete|reopen|snooze)"), kTaskService},
-      {"GET", std::regex(task + "/history"), kTaskService},
+      {"GET PATCH DELETE", std::regex(kTask), kTaskService},
+      {"POST", std::regex(kTask + "/(complete|reopen|snooze)"), kTaskService},
+      {"GET", std::regex(kTask + "/history"), kTaskService},
       {"POST", std::regex("/api/v1/recurrence/preview"), kTaskService},
       {"POST", std::regex("/api/v1/quick-add"), kTaskService},
       {"GET", std::regex("/api/v1/tags"), kTaskService},
       {"GET", std::regex("/api/v1/version"), kTaskService},
       {"GET", std::regex("/api/v1/notifications"), kNotificationService},
       {"POST", std::regex("/api/v1/notifications/read-all"), kNotificationService},
-      {"POST", std::regex(notice + "/(read|dismiss|snooze)"), kNotificationService},
+      {"POST", std::regex(kNotice + "/(read|dismiss|snooze)"), kNotificationService},
   }};
-  return routes;
+  return kRoutes;
 }
 
 bool method_listed(const char* methods, const std::string& method) {
@@ -77,14 +78,15 @@ std::variant<PublicRoute, RouteRefusal> route_public_request(const std::string& 
       return RouteRefusal{400, "the query string has characters that must be escaped"};
     }
   }
-  for (const auto& route : allowed_routes()) {
-    if (!std::regex_match(path, route.path)) continue;
-    if (!method_listed(route.methods, method)) {
-      return RouteRefusal{405, method + " is not allowed on " + path};
-    }
-    return PublicRoute{route.app, path + query};
+  const auto& routes = allowed_routes();
+  const auto route = std::find_if(routes.begin(), routes.end(), [&path](const AllowedRoute& r) {
+    return std::regex_match(path, r.path);
+  });
+  if (route == routes.end()) return RouteRefusal{404, "no public route " + path};
+  if (!method_listed(route->methods, method)) {
+    return RouteRefusal{405, method + " is not allowed on " + path};
   }
-  return RouteRefusal{404, "no public route " + path};
+  return PublicRoute{route->app, path + query};
 }
 
 }  // namespace todo::frontend

@@ -37,8 +37,9 @@ std::vector<Settlement> FiredRecorder::record(std::vector<Settlement> batch) {
   std::mutex mu;
   std::vector<Settlement> failed;
   std::vector<std::function<void()>> jobs;
+  jobs.reserve(by_bucket.size());
   for (auto& [key, settlements] : by_bucket) {
-    jobs.push_back([&, key = key, settlements = &settlements] {
+    jobs.emplace_back([&, key = key, settlements = &settlements] {
       try {
         writer_.update(
             key,

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <set>
 
 #include "parallel.hpp"
@@ -132,9 +133,11 @@ FiringLoop::PassResult FiringLoop::publish(std::vector<Delivery> deliveries, Wal
   std::vector<std::function<void()>> jobs;
   for (std::size_t first = 0; first < deliveries.size(); first += options_.publish_batch) {
     const std::size_t last = std::min(deliveries.size(), first + options_.publish_batch);
-    jobs.push_back([&, first, last] {
-      std::vector<Delivery> chunk(std::make_move_iterator(deliveries.begin() + first),
-                                  std::make_move_iterator(deliveries.begin() + last));
+    jobs.emplace_back([&, first, last] {
+      const auto begin = deliveries.begin();
+      std::vector<Delivery> chunk(
+          std::make_move_iterator(begin + static_cast<std::ptrdiff_t>(first)),
+          std::make_move_iterator(begin + static_cast<std::ptrdiff_t>(last)));
       for (Delivery& delivery : chunk) delivery.payload = payload_of(delivery, now);
       std::set<std::string> failed_ids;
       try {

@@ -53,6 +53,7 @@ json reminder_payload(const DueFiring& firing, WallTime fired_at, bool late, int
 
 std::string digest_id(const std::string& user_id, const std::vector<DueFiring>& missed) {
   std::vector<std::string> ids;
+  ids.reserve(missed.size());
   for (const auto& firing : missed) ids.push_back(firing.id());
   std::sort(ids.begin(), ids.end());
   std::string joined;

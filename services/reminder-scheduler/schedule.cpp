@@ -8,7 +8,7 @@ namespace todo::reminder_scheduler {
 bool Schedule::Pending::operator<(const Pending& other) const {
   // Pointers of different nodes are ordered with std::less (plain < on them is unspecified).
   if (fire_at != other.fire_at) return fire_at < other.fire_at;
-  if (task != other.task) return std::less<const TaskNode*>()(task, other.task);
+  if (task != other.task) return std::less<>()(task, other.task);
   return reminder < other.reminder;
 }
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <exception>
 #include <mutex>
 
@@ -47,10 +48,11 @@ LoadStats load_schedule(BucketStore& store, const Slice& slice, Schedule& schedu
   LoadStats total;
   std::exception_ptr failure;
   for (std::size_t first = 0; first < keys.size(); first += per_get) {
-    jobs.push_back([&, first] {
+    jobs.emplace_back([&, first] {
       try {
-        const std::vector<std::string> batch(keys.begin() + first,
-                                             keys.begin() + std::min(keys.size(), first + per_get));
+        const std::size_t last = std::min(keys.size(), first + per_get);
+        const std::vector<std::string> batch(keys.begin() + static_cast<std::ptrdiff_t>(first),
+                                             keys.begin() + static_cast<std::ptrdiff_t>(last));
         for (const auto& stored : store.get_many(batch)) {
           const LoadStats stats = load_bucket(stored, schedule);
           std::lock_guard<std::mutex> lock(mu);

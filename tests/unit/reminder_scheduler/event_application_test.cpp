@@ -9,7 +9,7 @@ using namespace reminder_test;
 
 namespace {
 
-const char* kFirstFiring = "task-1:r1:1796118300";  // 15 minutes before 10:00Z
+const char* const kFirstFiring = "task-1:r1:1796118300";  // 15 minutes before 10:00Z
 
 std::vector<std::string> ids(std::initializer_list<const char*> list) {
   return std::vector<std::string>(list.begin(), list.end());

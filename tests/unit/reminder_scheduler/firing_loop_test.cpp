@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const char* kFiringId = "task-1:r1:1796118300";  // open_task(): 09:45Z
+const char* const kFiringId = "task-1:r1:1796118300";  // open_task(): 09:45Z
 const WallTime kFireAt = WallTime(at("2026-12-01T09:45:00Z"));
 
 // Polls `done` until it holds or `limit` passes: for the tests that run the real threads.

@@ -54,9 +54,10 @@ void measure_million(int per_task, std::size_t excerpt_bytes = 0) {
   Schedule schedule;
   for (long i = 0; i < tasks; ++i) {
     std::vector<PlannedFiring> firings;
+    firings.reserve(static_cast<std::size_t>(per_task));
     for (int r = 0; r < per_task; ++r) {
       firings.push_back({"r" + std::to_string(r + 1),
-                         base + std::chrono::seconds((i * 37 + r * 3600) % 2592000)});
+                         base + std::chrono::seconds((i * 37 + r * 3600L) % 2592000)});
     }
     TaskSummary task = typical_task(i);
     task.description_excerpt.assign(excerpt_bytes, 'd');
@@ -67,8 +68,9 @@ void measure_million(int per_task, std::size_t excerpt_bytes = 0) {
       "%zu pending reminders (%ld tasks, %d each, %zu-byte excerpts): schedule %.1f MiB (%.0f "
       "bytes per "
       "reminder), process RSS %.1f MiB\n",
-      schedule.size(), tasks, per_task, excerpt_bytes, (after - before) / 1024.0,
-      (after - before) * 1024.0 / static_cast<double>(schedule.size()), after / 1024.0);
+      schedule.size(), tasks, per_task, excerpt_bytes, static_cast<double>(after - before) / 1024.0,
+      static_cast<double>(after - before) * 1024.0 / static_cast<double>(schedule.size()),
+      static_cast<double>(after) / 1024.0);
 }
 
 }  // namespace
@@ -187,12 +189,14 @@ TEST_CASE("footprint of a start-up load of a million pending reminders", "[.remi
                       .count();
   const long after_load = resident_kib();
   malloc_trim(0);
-  std::printf("after malloc_trim: RSS +%.1f MiB\n", (resident_kib() - before) / 1024.0);
+  std::printf("after malloc_trim: RSS +%.1f MiB\n",
+              static_cast<double>(resident_kib() - before) / 1024.0);
   std::printf(
       "loaded %zu reminders (%.0f MiB of bucket JSON) in %lld ms: RSS +%.1f MiB after, peak "
       "%.1f MiB above the store's own\n",
-      stats.firings, text_bytes / 1048576.0, static_cast<long long>(ms),
-      (after_load - before) / 1024.0, (peak_kib() - before) / 1024.0);
+      stats.firings, static_cast<double>(text_bytes) / 1048576.0, static_cast<long long>(ms),
+      static_cast<double>(after_load - before) / 1024.0,
+      static_cast<double>(peak_kib() - before) / 1024.0);
 }
 
 namespace {

@@ -23,6 +23,7 @@ PlannedFiring firing(const std::string& reminder, const char* instant) {
 
 std::vector<std::string> ids_of(const std::vector<DueFiring>& due) {
   std::vector<std::string> ids;
+  ids.reserve(due.size());
   for (const auto& d : due) ids.push_back(d.id());
   return ids;
 }
@@ -155,7 +156,7 @@ TEST_CASE("the compact pieces of the schedule round-trip", "[reminder-scheduler]
                                  "6F1C2A9E-1D2B-4C3D-8E4F-0123456789AB"}) {
       const TaskKey key(id);
       CHECK(key.str() == id);
-      const TaskKey copy = key;
+      const TaskKey copy = key;  // NOLINT(performance-unnecessary-copy-initialization): tested
       CHECK(copy == key);
       CHECK(copy.hash() == key.hash());
     }

@@ -168,7 +168,7 @@ inline dapr::CloudEvent task_event(const std::string& action, const tasks::Task&
 // One scheduler process over a given store: what main.cpp wires, with fakes for Dapr. The firing
 // loop is not started; tests run its passes by hand (or start it, with the real clock).
 struct Instance {
-  Instance(MemoryBucketStore& backing, WallClock wall_clock, Slice own_slice = {},
+  Instance(MemoryBucketStore& backing, const WallClock& wall_clock, Slice own_slice = {},
            MissedPolicy missed = {}, FiringOptions options = test_firing_options())
       : store(backing),
         slice(own_slice),
