@@ -34,14 +34,14 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const todo::auth::TokenIssuer issuer(kKey);
+  static const todo::auth::TokenIssuer kIssuer(kKey);
   std::string token = todo::fuzz::text(data + 1, size - 1);
   if (data[0] % 2) {
     const auto newline = token.find('\n');
     if (newline == std::string::npos) return 0;
     token = sign(token.substr(0, newline), token.substr(newline + 1));
   }
-  const auto claims = issuer.verify_access(token);
+  const auto claims = kIssuer.verify_access(token);
   if (claims) {
     FUZZ_CHECK(!claims->user_id.empty() && claims->expires_at > 0);
   }

@@ -21,7 +21,7 @@ void check_snapshot(const tasks::Task& task) {
 
 // The task a PATCH applies to: due, a reminder of each kind, weekly.
 const tasks::Task& existing_task() {
-  static const tasks::Task task = [] {
+  static const tasks::Task kTask = [] {
     const auto body = nlohmann::json::parse(R"({
       "title": "Water the plants", "priority": "high", "tags": ["home"],
       "due": "2026-03-03T18:00", "reminders": [{"before": "PT1H"}, {"at": "2026-03-02T08:00:00Z"}],
@@ -29,7 +29,7 @@ const tasks::Task& existing_task() {
     const auto draft = tasks::parse_task_create(body, todo::fuzz::kZone, todo::fuzz::fixed_now());
     return tasks::task_from_draft(draft, kTaskId, kUserId, todo::fuzz::fixed_now());
   }();
-  return task;
+  return kTask;
 }
 
 }  // namespace
