@@ -51,7 +51,7 @@ Outcome Subscriber::dispatch(const std::string& body, const Handler& handler, st
   log::set_trace_id(log::trace_id_from_traceparent(event->traceparent));
   try {
     return handler(*event);
-  } catch (const PoisonEvent& e) {
+  } catch (const errors::DomainError& e) {
     reason = e.what();
     return Outcome::kDrop;
   } catch (const nlohmann::json::exception& e) {

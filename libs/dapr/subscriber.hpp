@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dapr/cloud_event.hpp"
+#include "errors/domain_error.hpp"
 #include "http/server.hpp"
 #include "metrics/metrics.hpp"
 
@@ -13,12 +14,10 @@ namespace todo::dapr {
 
 enum class Outcome { kSuccess, kRetry, kDrop };
 
-// A handler throws PoisonEvent for input that can never be processed (answered DROP, so the
-// event goes to the dead-letter topic); any other exception is treated as transient (RETRY).
-class PoisonEvent : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A handler throws an errors::DomainError (errors/domain_error.hpp: a malformed message, invalid
+// data, a thing not found) for input that can never be processed: the delivery is answered DROP,
+// so the event goes to the dead-letter topic. Any other exception is treated as transient
+// (RETRY).
 
 struct Subscription {
   std::string pubsub = "kafka-pubsub";

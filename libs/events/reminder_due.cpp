@@ -1,6 +1,6 @@
 #include "events/reminder_due.hpp"
 
-#include "dapr/subscriber.hpp"
+#include "errors/domain_error.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::events {
@@ -9,18 +9,19 @@ namespace {
 std::string text(const nlohmann::json& data, const char* name, bool required = true) {
   auto it = data.find(name);
   if (it == data.end() || it->is_null()) {
-    if (required) throw dapr::PoisonEvent(std::string("reminder lacks '") + name + "'");
+    if (required) throw errors::MalformedMessage(std::string("reminder lacks '") + name + "'");
     return "";
   }
-  if (!it->is_string()) throw dapr::PoisonEvent(std::string("'") + name + "' is not a string");
+  if (!it->is_string())
+    throw errors::MalformedMessage(std::string("'") + name + "' is not a string");
   if (required && it->get<std::string>().empty())
-    throw dapr::PoisonEvent(std::string("'") + name + "' is empty");
+    throw errors::MalformedMessage(std::string("'") + name + "' is empty");
   return it->get<std::string>();
 }
 
 time::Instant instant(const nlohmann::json& data, const char* name) {
   auto parsed = time::parse_rfc3339(text(data, name));
-  if (!parsed.ok()) throw dapr::PoisonEvent(std::string("'") + name + "' is not RFC 3339");
+  if (!parsed.ok()) throw errors::MalformedMessage(std::string("'") + name + "' is not RFC 3339");
   return *parsed;
 }
 
@@ -32,7 +33,7 @@ std::optional<time::Instant> optional_instant(const nlohmann::json& data, const 
 }  // namespace
 
 ReminderDue parse_reminder_due(const nlohmann::json& data) {
-  if (!data.is_object()) throw dapr::PoisonEvent("reminder payload is not a JSON object");
+  if (!data.is_object()) throw errors::MalformedMessage("reminder payload is not a JSON object");
   ReminderDue r;
   r.firing_id = text(data, "firing_id");
   r.task_id = text(data, "task_id");
@@ -51,9 +52,9 @@ ReminderDue parse_reminder_due(const nlohmann::json& data) {
   if (auto it = data.find("missed_count"); it != data.end() && it->is_number_integer())
     r.missed_count = it->get<int>();
   if (auto it = data.find("missed"); it != data.end()) {
-    if (!it->is_array()) throw dapr::PoisonEvent("'missed' is not an array");
+    if (!it->is_array()) throw errors::MalformedMessage("'missed' is not an array");
     for (const auto& m : *it) {
-      if (!m.is_object()) throw dapr::PoisonEvent("a missed reminder is not an object");
+      if (!m.is_object()) throw errors::MalformedMessage("a missed reminder is not an object");
       MissedReminder item;
       item.firing_id = text(m, "firing_id");
       item.task_id = text(m, "task_id");

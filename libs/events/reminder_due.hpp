@@ -30,7 +30,7 @@ struct ReminderDue {
   std::vector<MissedReminder> missed;  // a digest's firings, oldest first
 };
 
-// Throws dapr::PoisonEvent naming the first problem.
+// Throws errors::MalformedMessage naming the first problem.
 ReminderDue parse_reminder_due(const nlohmann::json& data);
 
 }  // namespace todo::events

@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tasks/task_input.hpp"
+#include "time/instant.hpp"
+
 namespace todo::events {
 
 // "Create the next occurrence of a series", sent by recurrence-service. Idempotent on
@@ -12,8 +15,10 @@ struct CreateOccurrence {
   std::string series_id;
   int occurrence_index = 0;  // of the task to create
   std::string parent_id;     // the completed occurrence
-  nlohmann::json task;       // title, description, priority, tags, due, time_zone, reminders,
-                             // recurrence: the create-body shape of the API
+  // What the new task holds; on the wire the create-body shape of the API
+  // (tasks::to_create_body). Its reminders carry no ids, and the rules that need the clock
+  // (absolute reminders in the future) are the receiver's to check.
+  tasks::TaskDraft task;
 };
 
 inline constexpr const char* kCreateOccurrenceType = "todo.command.create_occurrence.v1";
@@ -24,16 +29,18 @@ inline constexpr const char* kCreateOccurrenceType = "todo.command.create_occurr
 struct SnoozeTask {
   std::string user_id;
   std::string task_id;
-  std::string until;            // RFC 3339 UTC
+  time::Instant until;          // RFC 3339 UTC on the wire
   std::string notification_id;  // what the user snoozed (for logs)
 };
 
 inline constexpr const char* kSnoozeTaskType = "todo.command.snooze_task.v1";
 
-// "create_occurrence" | "snooze_task"; throws dapr::PoisonEvent for anything else.
+// "create_occurrence" | "snooze_task"; throws errors::MalformedMessage for anything else.
 std::string command_kind(const nlohmann::json& data);
 
 nlohmann::json to_json(const SnoozeTask& c);
+// Throws errors::MalformedMessage naming the problem (a missing member, an `until` that is not
+// RFC 3339).
 SnoozeTask parse_snooze_task(const nlohmann::json& data);
 std::string command_id(const SnoozeTask& c);
 
@@ -41,7 +48,7 @@ std::string command_id(const SnoozeTask& c);
 std::string command_id(const CreateOccurrence& c);
 
 nlohmann::json to_json(const CreateOccurrence& c);
-// Throws dapr::PoisonEvent naming the problem.
+// Throws errors::MalformedMessage naming the problem.
 CreateOccurrence parse_create_occurrence(const nlohmann::json& data);
 
 }  // namespace todo::events

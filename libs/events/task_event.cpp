@@ -1,6 +1,6 @@
 #include "events/task_event.hpp"
 
-#include "dapr/subscriber.hpp"
+#include "errors/domain_error.hpp"
 
 namespace todo::events {
 
@@ -27,21 +27,22 @@ bool is_task_action(const std::string& action) {
 }
 
 TaskEventView parse_task_event(const nlohmann::json& data) {
-  if (!data.is_object()) throw dapr::PoisonEvent("task event payload is not a JSON object");
+  if (!data.is_object()) throw errors::MalformedMessage("task event payload is not a JSON object");
   auto string_member = [&](const nlohmann::json& obj, const char* name) {
     auto it = obj.find(name);
     if (it == obj.end() || !it->is_string() || it->get<std::string>().empty())
-      throw dapr::PoisonEvent(std::string("task event lacks the string field '") + name + "'");
+      throw errors::MalformedMessage(std::string("task event lacks the string field '") + name +
+                                     "'");
     return it->get<std::string>();
   };
   TaskEventView view;
   view.action = string_member(data, "action");
   if (!is_task_action(view.action))
-    throw dapr::PoisonEvent("unknown task event action '" + view.action + "'");
+    throw errors::MalformedMessage("unknown task event action '" + view.action + "'");
   view.user_id = string_member(data, "user_id");
   auto task = data.find("task");
   if (task == data.end() || !task->is_object())
-    throw dapr::PoisonEvent("task event lacks the 'task' snapshot object");
+    throw errors::MalformedMessage("task event lacks the 'task' snapshot object");
   view.task = *task;
   view.task_id = string_member(view.task, "id");
   return view;

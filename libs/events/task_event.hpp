@@ -25,7 +25,7 @@ nlohmann::json make_task_event(const std::string& action, const std::string& use
                                const nlohmann::json& task, const nlohmann::json& changes,
                                const std::string& occurred_at);
 
-// Validates a task event payload; throws dapr::PoisonEvent naming what is wrong.
+// Validates a task event payload; throws errors::MalformedMessage naming what is wrong.
 TaskEventView parse_task_event(const nlohmann::json& data);
 
 bool is_task_action(const std::string& action);

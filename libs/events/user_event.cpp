@@ -1,17 +1,18 @@
 #include "events/user_event.hpp"
 
-#include "dapr/subscriber.hpp"
+#include "errors/domain_error.hpp"
 
 namespace todo::events {
 namespace {
 
-// The string member `name` of an event payload; PoisonEvent (naming `what` event) when it is
+// The string member `name` of an event payload; MalformedMessage (naming `what` event) when it is
 // missing, not a string, or empty unless `allow_empty`.
 std::string text_of(const nlohmann::json& data, const char* name, bool allow_empty,
                     const char* what) {
   auto it = data.find(name);
   if (it == data.end() || !it->is_string() || (!allow_empty && it->get<std::string>().empty())) {
-    throw dapr::PoisonEvent(std::string(what) + " event lacks the string field '" + name + "'");
+    throw errors::MalformedMessage(std::string(what) + " event lacks the string field '" + name +
+                                   "'");
   }
   return it->get<std::string>();
 }
@@ -27,7 +28,7 @@ nlohmann::json to_json(const UserUpdated& u) {
 }
 
 UserUpdated parse_user_updated(const nlohmann::json& data) {
-  if (!data.is_object()) throw dapr::PoisonEvent("user event payload is not a JSON object");
+  if (!data.is_object()) throw errors::MalformedMessage("user event payload is not a JSON object");
   auto text = [&](const char* name, bool allow_empty) {
     return text_of(data, name, allow_empty, "user");
   };
@@ -37,11 +38,11 @@ UserUpdated parse_user_updated(const nlohmann::json& data) {
   u.time_zone = text("time_zone", false);
   auto version = data.find("version");
   if (version == data.end() || !version->is_number_integer() || version->get<std::int64_t>() < 0)
-    throw dapr::PoisonEvent("user event lacks a non-negative integer 'version'");
+    throw errors::MalformedMessage("user event lacks a non-negative integer 'version'");
   u.version = version->get<std::int64_t>();
   auto channels = data.find("channels");
   if (channels == data.end() || !channels->is_object())
-    throw dapr::PoisonEvent("user event lacks the 'channels' object");
+    throw errors::MalformedMessage("user event lacks the 'channels' object");
   u.channels = *channels;
   return u;
 }
@@ -55,7 +56,8 @@ nlohmann::json to_json(const EmailVerificationRequested& r) {
 }
 
 EmailVerificationRequested parse_email_verification_requested(const nlohmann::json& data) {
-  if (!data.is_object()) throw dapr::PoisonEvent("verification payload is not a JSON object");
+  if (!data.is_object())
+    throw errors::MalformedMessage("verification payload is not a JSON object");
   auto text = [&](const char* name, bool allow_empty) {
     return text_of(data, name, allow_empty, "verification");
   };

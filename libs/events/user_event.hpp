@@ -30,7 +30,7 @@ struct UserUpdated {
 };
 
 nlohmann::json to_json(const UserUpdated& u);
-// Throws dapr::PoisonEvent naming the problem.
+// Throws errors::MalformedMessage naming the problem.
 UserUpdated parse_user_updated(const nlohmann::json& data);
 
 struct EmailVerificationRequested {
@@ -42,7 +42,7 @@ struct EmailVerificationRequested {
 };
 
 nlohmann::json to_json(const EmailVerificationRequested& r);
-// Throws dapr::PoisonEvent naming the problem.
+// Throws errors::MalformedMessage naming the problem.
 EmailVerificationRequested parse_email_verification_requested(const nlohmann::json& data);
 
 }  // namespace todo::events

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "errors/domain_error.hpp"
+
 namespace todo::http {
 
 // Writes an application/problem+json answer. `extra` members (e.g. "errors") are merged in.
@@ -35,6 +37,12 @@ class ProblemError : public std::runtime_error {
   std::string detail_;
   nlohmann::json extra_;
 };
+
+// The one translation of a domain error into a problem: ValidationFailed 422 "Validation
+// failed", InvalidQuery 400 "Invalid query parameter" (both with "errors": [{"field",
+// "message"}]), MalformedMessage 400 "Bad request", NotFound 404, Conflict 409 (with
+// "current_version" when known), Forbidden 403 titled by its reason.
+ProblemError problem_for(const errors::DomainError& error);
 
 // Parses a request body as a JSON object, or throws a 400/415 ProblemError that says why.
 nlohmann::json parse_json_object(const httplib::Request& req);

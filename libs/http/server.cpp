@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string_view>
+#include <thread>
 
 #include "http/dependency_error.hpp"
 #include "http/problem.hpp"
@@ -214,6 +215,9 @@ Server::Handler Server::wrap(Handler h) {
       h(req, res);
     } catch (const ProblemError& p) {
       send_problem(res, p.status(), p.title(), p.detail(), p.extra());
+    } catch (const errors::DomainError& e) {
+      const ProblemError p = problem_for(e);
+      send_problem(res, p.status(), p.title(), p.detail(), p.extra());
     }
   };
 }
@@ -239,6 +243,10 @@ void Server::options(const std::string& p, Handler h) {
 
 bool Server::bind() {
   if (bound_) return true;
+  {
+    std::lock_guard<std::mutex> lock(stop_mu_);
+    if (stop_requested_) return false;
+  }
   if (options_.ops_port >= 0) {
     if (options_.ops_port == 0) {
       options_.ops_port = ops_.bind_to_any_port(options_.host);
@@ -247,7 +255,11 @@ bool Server::bind() {
       return false;
     }
     // Served from here on, so probes can ask while the app is still starting.
-    ops_thread_ = std::thread([this] { ops_.listen_after_bind(); });
+    ops_listen_.started = true;
+    ops_thread_ = std::thread([this] {
+      ops_.listen_after_bind();
+      ops_listen_.returned = true;
+    });
   }
   if (options_.port == 0) {
     options_.port = server_.bind_to_any_port(app_host_);
@@ -262,12 +274,35 @@ bool Server::bind() {
 
 bool Server::listen() {
   if (!server_.is_valid()) return false;
-  return server_.listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(stop_mu_);
+    if (stop_requested_) return false;  // stop() came first: there is nothing to serve
+    app_listen_.started = true;
+  }
+  const bool ok = server_.listen_after_bind();
+  app_listen_.returned = true;
+  return ok;
+}
+
+void Server::stop_listener(httplib::Server& server, const Listening& listening) {
+  if (!listening.started) return;
+  // cpp-httplib's stop() does nothing until its listen loop is running, and the loop would then
+  // serve forever: wait the few microseconds until it runs (or has given up) before stopping it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!server.is_running() && !listening.returned &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  server.stop();
 }
 
 void Server::stop() {
-  server_.stop();
-  ops_.stop();
+  {
+    std::lock_guard<std::mutex> lock(stop_mu_);
+    stop_requested_ = true;
+  }
+  stop_listener(server_, app_listen_);
+  stop_listener(ops_, ops_listen_);
   if (ops_thread_.joinable() && ops_thread_.get_id() != std::this_thread::get_id()) {
     ops_thread_.join();
   }

@@ -21,7 +21,22 @@ time::Instant tomorrow_morning(const std::string& zone, time::Instant now) {
   return time::to_utc(time::LocalDue{tomorrow, kDateOnlyReminderAnchor}, zone);
 }
 
+// Why `until` cannot end a snooze started at `now`, or nullopt when it can.
+std::optional<std::string> window_problem(time::Instant until, time::Instant now) {
+  if (until <= now) return "the snooze must end in the future";
+  if (until > now + detail::kMaxAtLead) return "the snooze must end within 5 years";
+  return std::nullopt;
+}
+
 }  // namespace
+
+void check_snooze_until(time::Instant until, time::Instant now) {
+  if (const auto problem = window_problem(until, now)) {
+    FieldErrors errors;
+    errors.add("until", *problem);
+    errors.throw_if_any();
+  }
+}
 
 time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone, time::Instant now) {
   require_object(body);
@@ -74,12 +89,8 @@ time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone, 
   } else {
     errors.add("preset", "preset must be \"tomorrow_morning\"");
   }
-  if (until && *until <= now) {
-    errors.add(!until_value.is_null() ? "until" : "until_local",
-               "the snooze must end in the future");
-  } else if (until && *until > now + detail::kMaxAtLead) {
-    errors.add(!until_value.is_null() ? "until" : "until_local",
-               "the snooze must end within 5 years");
+  if (const auto problem = until ? window_problem(*until, now) : std::nullopt) {
+    errors.add(!until_value.is_null() ? "until" : "until_local", *problem);
   }
   errors.throw_if_any();
   return *until;

@@ -18,8 +18,12 @@ namespace todo::tasks {
 constexpr std::chrono::minutes kMinSnooze{1};
 constexpr std::chrono::hours kMaxSnooze{24 * 30};
 
-// The instant the body asks for. Throws http::ProblemError 422 naming the field.
+// The instant the body asks for. Throws errors::ValidationFailed naming the field.
 time::Instant parse_snooze(const nlohmann::json& body, const std::string& zone, time::Instant now);
+
+// The same window for an instant given as such (a snooze command): throws
+// errors::ValidationFailed (field "until") unless `until` lies in (now, now + 5 years].
+void check_snooze_until(time::Instant until, time::Instant now);
 
 // Drops the task's absolute reminders at or before `now` and adds one at `until`, with a fresh
 // id. Returns false when it already has a reminder at exactly that instant (nothing to change).

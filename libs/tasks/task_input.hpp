@@ -1,8 +1,8 @@
 #pragma once
 // Validation of task create and update (PATCH) bodies. Every problem of a body is collected and
-// answered at once: todo::http::ProblemError 422 "Validation failed", detail = the first message,
-// extra {"errors": [{"field": "reminders[1].at", "message": "..."}, ...]}. Field names are JSON
-// paths. Unknown members are errors; so are read-only ones (id, status, version, ...).
+// answered at once: errors::ValidationFailed listing {field, message} pairs (the API answers it
+// as 422 "Validation failed" with an "errors" list). Field names are JSON paths. Unknown members
+// are errors; so are read-only ones (id, status, version, ...).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -32,6 +32,21 @@ struct TaskDraft {
 // most 5 years ahead; relative reminders and a recurrence need a due.
 TaskDraft parse_task_create(const nlohmann::json& body, const std::string& user_time_zone,
                             time::Instant now);
+
+// A draft another service wrote with to_create_body (the next occurrence of a series): the same
+// member checks as parse_task_create, time_zone defaulting to UTC, but none of the rules across
+// members, some of which need the clock: the receiver runs check_draft_rules when it applies the
+// draft. Reminder ids are kept as given (none, from to_create_body).
+TaskDraft read_task_draft(const nlohmann::json& body);
+
+// The rules across members parse_task_create checks: relative reminders and a recurrence need a
+// due, absolute reminders lie in (now, now + 5 years]. Throws errors::ValidationFailed.
+void check_draft_rules(const TaskDraft& draft, time::Instant now);
+
+// The create body of a draft, the inverse of read_task_draft: title, description, priority,
+// tags, due, time_zone, reminders ({"before"} or {"at"}, without ids: the receiving task numbers
+// its own), recurrence.
+nlohmann::json to_create_body(const TaskDraft& draft);
 
 // The new task for a draft: status open, created_at = updated_at = now, version 1. A recurring
 // draft starts its own series: series_id = id, occurrence_index 0, no parent.

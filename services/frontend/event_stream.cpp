@@ -25,7 +25,7 @@ dapr::Subscriber::Handler task_updates_handler(EventHub& hub, metrics::Registry&
       "task_updates_ignored_total", "task-updates events that name no user (not for a browser)");
   EventHub* hub_ptr = &hub;
   return [hub_ptr, received, ignored](const dapr::CloudEvent& ev) {
-    if (!ev.data.is_object()) throw dapr::PoisonEvent("update is not a JSON object");
+    if (!ev.data.is_object()) throw errors::MalformedMessage("update is not a JSON object");
     received->inc();
     std::string user_id, data;
     if (!update_for_browser(ev, user_id, data)) {

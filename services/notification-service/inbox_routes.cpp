@@ -138,12 +138,11 @@ void install_inbox_routes(http::Server& server, StateStore& store, const auth::T
     const std::string zone = profile ? profile->time_zone : "UTC";
     const auto now = time::instant_now();
     const auto until = tasks::parse_snooze(body, zone, now);  // 422 names the field
-    events::SnoozeTask command{user_id, found->value("task_id", ""), time::format_rfc3339(until),
-                               id};
+    const events::SnoozeTask command{user_id, found->value("task_id", ""), until, id};
     send_snooze(command);  // the scheduler brings the reminder back like any other
     auto item = inbox->update(user_id, id, [&](InboxItem& i) {
       i["read"] = true;
-      i["snoozed_until"] = command.until;
+      i["snoozed_until"] = time::format_rfc3339(command.until);
     });
     if (!item) not_found();
     std::vector<InboxItem> one{*item};

@@ -77,7 +77,7 @@ std::size_t Notifier::retry_due() {
       } else {
         retries_->remove(entry.notification_id);
       }
-    } catch (const dapr::PoisonEvent& e) {
+    } catch (const errors::MalformedMessage& e) {
       // It was read from a valid event before; a damaged entry is dropped with a trace.
       spdlog::error("dropping the queued retry of {}: {}", entry.notification_id, e.what());
       retries_->remove(entry.notification_id);

@@ -83,8 +83,8 @@ bool ProfileProjection::apply(const events::UserUpdated& event) {
                           (clock_() + kMaxVersionAhead).time_since_epoch())
                           .count();
   if (event.version > latest) {
-    throw dapr::PoisonEvent("user event version " + std::to_string(event.version) +
-                            " is from the future");
+    throw errors::MalformedMessage("user event version " + std::to_string(event.version) +
+                                   " is from the future");
   }
   const auto key = profile_key(event.user_id);
   const auto value = to_json(profile_from(event));

@@ -49,7 +49,7 @@ class ProfileProjection {
       std::function<std::chrono::system_clock::time_point()> clock = std::chrono::system_clock::now)
       : store_(store), clock_(std::move(clock)) {}
   // Stores the event's version unless a newer one is stored. Returns false when it was older.
-  // Throws dapr::PoisonEvent for a version from the future (kMaxVersionAhead).
+  // Throws errors::MalformedMessage for a version from the future (kMaxVersionAhead).
   bool apply(const events::UserUpdated& event);
   std::optional<Profile> get(const std::string& user_id);
 

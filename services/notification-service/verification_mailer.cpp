@@ -61,7 +61,7 @@ std::size_t VerificationMailer::retry_due() {
       } else {
         retries_.schedule(entry.notification_id, entry.event, clock_() + kRetryEvery);
       }
-    } catch (const dapr::PoisonEvent& e) {
+    } catch (const errors::MalformedMessage& e) {
       spdlog::error("dropping the queued verification mail {}: {}", entry.notification_id,
                     e.what());
       retries_.remove(entry.notification_id);

@@ -29,7 +29,7 @@ class VerificationMailer {
 
   VerificationMailer(Send send, RetryQueue& retries, metrics::Registry& registry, Clock clock);
 
-  // Throws dapr::PoisonEvent for a payload that is not a verification request.
+  // Throws errors::MalformedMessage for a payload that is not a verification request.
   dapr::Outcome handle(const dapr::CloudEvent& event);
   // Sends the queued mails whose retry is due (a periodic worker's tick); returns how many are
   // queued.

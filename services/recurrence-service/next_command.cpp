@@ -2,8 +2,6 @@
 
 #include <stdexcept>
 
-#include "time/iso_duration.hpp"
-#include "time/rfc3339.hpp"
 #include "time/time_zone.hpp"
 
 namespace todo::recurrence_service {
@@ -29,31 +27,30 @@ events::CreateOccurrence make_command(const tasks::Task& completed,
                                       const recurrence::NextOccurrence& next) {
   const time::Instant old_due_at = time::to_utc(*completed.due, completed.time_zone);
   const time::Instant new_due_at = time::to_utc(next.due, completed.time_zone);
-  nlohmann::json reminders = nlohmann::json::array();
+  tasks::TaskDraft draft;
+  draft.title = completed.title;
+  draft.description = completed.description;
+  draft.priority = completed.priority;
+  draft.tags = completed.tags;
+  draft.due = next.due;
+  draft.time_zone = completed.time_zone;
+  draft.due_at = new_due_at;
   for (const tasks::Reminder& reminder : completed.reminders) {
+    tasks::Reminder carried;  // no id: the new task numbers its own
     if (reminder.before) {
-      reminders.push_back({{"before", time::format_iso8601_duration(*reminder.before)}});
+      carried.before = reminder.before;
     } else if (reminder.at) {
-      reminders.push_back({{"at", time::format_rfc3339(*reminder.at + (new_due_at - old_due_at))}});
+      carried.at = *reminder.at + (new_due_at - old_due_at);
     }
+    draft.reminders.push_back(carried);
   }
+  draft.recurrence = completed.recurrence;
   events::CreateOccurrence command;
   command.user_id = completed.user_id;
   command.series_id = *completed.series_id;
   command.occurrence_index = next.occurrence_index;
   command.parent_id = completed.id;
-  command.task = {
-      {"title", completed.title},
-      {"description", completed.description},
-      {"priority", tasks::to_string(completed.priority)},
-      {"tags", completed.tags},
-      {"due", time::format_local_due(next.due)},
-      {"time_zone", completed.time_zone},
-      {"reminders", reminders},
-      {"recurrence",
-       {{"rrule", completed.recurrence->rrule},
-        {"mode", tasks::to_string(completed.recurrence->mode)}}},
-  };
+  command.task = draft;
   return command;
 }
 

@@ -14,7 +14,8 @@ TaskEventHandler::TaskEventHandler(ProgressStore& store, CommandSender& sender,
     : store_(store), sender_(sender), registry_(registry) {}
 
 dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
-  const auto parsed = events::parse_task_event(event.data);  // throws PoisonEvent when malformed
+  const auto parsed =
+      events::parse_task_event(event.data);  // throws errors::MalformedMessage when malformed
   registry_
       .counter("task_events_applied_total", "Task events applied, by action",
                {{"action", parsed.action}})
@@ -25,7 +26,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
   try {
     task = tasks::task_from_json(parsed.task);
   } catch (const std::invalid_argument& e) {
-    throw dapr::PoisonEvent(std::string("task snapshot: ") + e.what());
+    throw errors::MalformedMessage(std::string("task snapshot: ") + e.what());
   }
   if (!task.recurrence || !task.due || !task.series_id) return dapr::Outcome::kSuccess;
 
@@ -40,7 +41,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
     return dapr::Outcome::kRetry;
   } catch (const std::invalid_argument& e) {
     // A rule or zone this build cannot evaluate will not get better by retrying.
-    throw dapr::PoisonEvent(std::string("cannot compute the next occurrence: ") + e.what());
+    throw errors::MalformedMessage(std::string("cannot compute the next occurrence: ") + e.what());
   }
   registry_
       .counter("recurrence_completions_total", "Completions of recurring tasks, by result",

@@ -12,17 +12,17 @@
 namespace todo::reminder_scheduler {
 namespace {
 
-// The event's change, or PoisonEvent naming what is wrong with it.
+// The event's change, or errors::MalformedMessage naming what is wrong with it.
 TaskChange decode(const events::TaskEventView& view) {
   TaskChange change;
   change.action = view.action;
   try {
     change.task = tasks::task_from_json(view.task);
   } catch (const std::invalid_argument& e) {
-    throw dapr::PoisonEvent(std::string("task snapshot: ") + e.what());
+    throw errors::MalformedMessage(std::string("task snapshot: ") + e.what());
   }
   if (change.task.user_id != view.user_id) {
-    throw dapr::PoisonEvent("the event's user_id differs from the snapshot's");
+    throw errors::MalformedMessage("the event's user_id differs from the snapshot's");
   }
   return change;
 }
@@ -34,7 +34,8 @@ TaskEventHandler::TaskEventHandler(Slice slice, BucketWriter& writer, Schedule& 
     : slice_(slice), writer_(writer), schedule_(schedule), metrics_(metrics) {}
 
 dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
-  const auto view = events::parse_task_event(event.data);  // throws PoisonEvent when malformed
+  const auto view =
+      events::parse_task_event(event.data);  // throws errors::MalformedMessage when malformed
   metrics_.count_event(view.action);
   if (!slice_.owns(view.user_id)) {
     metrics_.count_ignored("other_slice");
@@ -62,7 +63,8 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
                    change.task.version);
     }
   } catch (const std::invalid_argument& e) {
-    throw dapr::PoisonEvent(std::string("cannot compute the reminders' instants: ") + e.what());
+    throw errors::MalformedMessage(std::string("cannot compute the reminders' instants: ") +
+                                   e.what());
   } catch (const dapr::EtagMismatch&) {
     spdlog::warn("task {}: its bucket kept changing under us, retrying event {}", change.task.id,
                  event.id);

@@ -17,7 +17,7 @@ class TaskEventHandler {
   TaskEventHandler(Slice slice, BucketWriter& writer, Schedule& schedule,
                    SchedulerMetrics& metrics);
 
-  // Throws dapr::PoisonEvent for an event that can never be applied (dead-lettered); other
+  // Throws errors::MalformedMessage for an event that can never be applied (dead-lettered); other
   // exceptions (the state store is down) mean "try again" to the subscriber.
   dapr::Outcome operator()(const dapr::CloudEvent& event);
 

@@ -32,7 +32,7 @@ dapr::Outcome consume(const dapr::CloudEvent& event) {
   } else if (type == events::kReminderDueType) {
     (void)events::parse_reminder_due(event.data);
   } else {
-    throw dapr::PoisonEvent("unknown type");
+    throw errors::MalformedMessage("unknown type");
   }
   return dapr::Outcome::kSuccess;
 }

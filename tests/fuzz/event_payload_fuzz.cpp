@@ -1,9 +1,9 @@
 // The event payload parsers of libs/events, each given the input as a CloudEvent's data:
 // task events (and the task snapshot inside, tasks::task_from_json), user events, task commands
-// (create_occurrence, snooze_task) and due reminders. Bad input is dapr::PoisonEvent (answered
-// DROP); nlohmann's exceptions are DROP too (Subscriber::dispatch) and task_from_json throws
-// std::invalid_argument, which consumers turn into PoisonEvent. A parsed payload written back
-// with to_json must parse again.
+// (create_occurrence, snooze_task) and due reminders. Bad input is errors::MalformedMessage
+// (answered DROP); nlohmann's exceptions are DROP too (Subscriber::dispatch) and task_from_json
+// throws std::invalid_argument, which consumers turn into MalformedMessage. A parsed payload
+// written back with to_json must parse again.
 #include "dapr/subscriber.hpp"
 #include "events/reminder_due.hpp"
 #include "events/task_command.hpp"
@@ -16,7 +16,7 @@ namespace {
 
 namespace events = todo::events;
 namespace tasks = todo::tasks;
-using todo::dapr::PoisonEvent;
+using todo::errors::MalformedMessage;
 using JsonError = nlohmann::json::exception;
 
 void snapshot(const nlohmann::json& json) {
@@ -35,17 +35,17 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const nlohmann::json payload = todo::fuzz::json_body(data, size);
   if (payload.is_discarded()) return 0;  // parse_cloud_event never hands these on
-  todo::fuzz::documented<PoisonEvent, JsonError>([&] {
+  todo::fuzz::documented<MalformedMessage, JsonError>([&] {
     const events::TaskEventView view = events::parse_task_event(payload);
     FUZZ_CHECK(events::is_task_action(view.action));
     snapshot(view.task);
   });
   snapshot(payload);
-  todo::fuzz::documented<PoisonEvent, JsonError>([&] {
+  todo::fuzz::documented<MalformedMessage, JsonError>([&] {
     const events::UserUpdated user = events::parse_user_updated(payload);
     (void)events::parse_user_updated(events::to_json(user));
   });
-  todo::fuzz::documented<PoisonEvent, JsonError>([&] {
+  todo::fuzz::documented<MalformedMessage, JsonError>([&] {
     if (events::command_kind(payload) == "snooze_task") {
       const events::SnoozeTask command = events::parse_snooze_task(payload);
       (void)events::parse_snooze_task(events::to_json(command));
@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)events::parse_create_occurrence(events::to_json(command));
     }
   });
-  todo::fuzz::documented<PoisonEvent, JsonError>(
+  todo::fuzz::documented<MalformedMessage, JsonError>(
       [&] { (void)events::parse_reminder_due(payload); });
   return 0;
 }

@@ -1,7 +1,7 @@
 // The list's page cursor (services/task-service/tasks/list_cursor.hpp). The first byte picks the
 // sort, the order, and whether the rest is the token as sent or the JSON inside it (base64url
-// encoded here, to reach the checks behind the decoding). Bad input is the 400 ProblemError; a
-// cursor that decodes must encode back to one that decodes to the same.
+// encoded here, to reach the checks behind the decoding). Bad input is the errors::InvalidQuery
+// (the API's 400); a cursor that decodes must encode back to one that decodes to the same.
 #include <sodium.h>
 
 #include "fuzz_util.hpp"
@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool raw = (data[0] / 12) % 2;
   std::string token = todo::fuzz::text(data + 1, size - 1);
   if (!raw) token = base64url(token);
-  todo::fuzz::documented<todo::http::ProblemError>([&] {
+  todo::fuzz::documented<todo::errors::InvalidQuery>([&] {
     const svc::ListCursor cursor = svc::decode_cursor(token, sort, order);
     const svc::ListCursor again =
         svc::decode_cursor(svc::encode_cursor(sort, order, cursor), sort, order);

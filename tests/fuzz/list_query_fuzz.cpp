@@ -1,7 +1,8 @@
 // GET /api/v1/tasks query parameters (services/task-service/tasks/list_query.hpp): the input is
 // the raw query string, split and percent-decoded by cpp-httplib exactly as the server does it,
-// then parse_list_query (cursor included) and the SQL it becomes. Bad input is the 400
-// ProblemError; an accepted query must turn into SQL whose placeholders match its parameters.
+// then parse_list_query (cursor included) and the SQL it becomes. Bad input is
+// errors::InvalidQuery (the API's 400); an accepted query must turn into SQL whose placeholders
+// match its parameters.
 #include <httplib.h>
 
 #include "fuzz_util.hpp"
@@ -16,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace svc = todo::tasksvc;
   httplib::Params params;
   httplib::detail::parse_query_text(todo::fuzz::text(data, size), params);
-  todo::fuzz::documented<todo::http::ProblemError>([&] {
+  todo::fuzz::documented<todo::errors::InvalidQuery>([&] {
     const svc::ListQuery query =
         svc::parse_list_query(params, todo::fuzz::kZone, todo::fuzz::fixed_now());
     FUZZ_CHECK(query.limit >= 1 && query.limit <= svc::kMaxListLimit);

@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace tasks = todo::tasks;
   const nlohmann::json body = todo::fuzz::json_body(data, size);
   const auto now = todo::fuzz::fixed_now();
-  todo::fuzz::documented<todo::http::ProblemError>([&] {
+  todo::fuzz::documented<todo::errors::ValidationFailed>([&] {
     const auto until = tasks::parse_snooze(body, todo::fuzz::kZone, now);
     FUZZ_CHECK(until > now);
     tasks::Task task;

@@ -1,7 +1,7 @@
 // Task create and PATCH bodies (libs/tasks/task_input.hpp): parse_task_create, task_from_draft,
 // parse_task_patch and apply_patch, as POST and PATCH /api/v1/tasks run them. Bad input is the
-// 422 ProblemError. A task they accept must survive its own event snapshot (to_json, then
-// task_from_json), which is what every consumer of task events reads.
+// errors::ValidationFailed (the API's 422). A task they accept must survive its own event snapshot
+// (to_json, then task_from_json), which is what every consumer of task events reads.
 #include "fuzz_util.hpp"
 #include "http/problem.hpp"
 #include "tasks/task_input.hpp"
@@ -9,7 +9,7 @@
 
 namespace {
 
-using todo::http::ProblemError;
+using todo::errors::ValidationFailed;
 namespace tasks = todo::tasks;
 
 constexpr const char* kTaskId = "0b3f8e39-5c1e-4a4e-9a57-2d0c7c2b2a11";
@@ -41,11 +41,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const nlohmann::json body = todo::fuzz::json_body(data, size);
   const auto now = todo::fuzz::fixed_now();
-  todo::fuzz::documented<ProblemError>([&] {
+  todo::fuzz::documented<ValidationFailed>([&] {
     const auto draft = tasks::parse_task_create(body, todo::fuzz::kZone, now);
     check_snapshot(tasks::task_from_draft(draft, kTaskId, kUserId, now));
   });
-  todo::fuzz::documented<ProblemError>([&] {
+  todo::fuzz::documented<ValidationFailed>([&] {
     const auto patch = tasks::parse_task_patch(body);
     tasks::Task task = existing_task();
     tasks::apply_patch(task, patch, now + std::chrono::hours(1));

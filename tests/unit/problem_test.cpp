@@ -52,3 +52,37 @@ TEST_CASE("send_problem writes RFC 9457 fields", "[problem]") {
   CHECK(j["title"] == "Invalid field");
   CHECK(j["errors"]["title"] == "required");
 }
+
+TEST_CASE("every domain error has one problem", "[problem][errors]") {
+  using namespace todo::errors;
+  const auto validation =
+      todo::http::problem_for(ValidationFailed({{"title", "title is required"}, {"due", "bad"}}));
+  CHECK(validation.status() == 422);
+  CHECK(validation.title() == "Validation failed");
+  CHECK(validation.detail() == "title is required");
+  CHECK(validation.extra()["errors"] ==
+        nlohmann::json::parse(R"([{"field":"title","message":"title is required"},
+                                   {"field":"due","message":"bad"}])"));
+
+  const auto query =
+      todo::http::problem_for(InvalidQuery({FieldError{"sort", "sort must be due"}}));
+  CHECK(query.status() == 400);
+  CHECK(query.title() == "Invalid query parameter");
+  CHECK(query.extra()["errors"][0]["field"] == "sort");
+
+  CHECK(todo::http::problem_for(NotFound("no task with this id")).status() == 404);
+  CHECK(todo::http::problem_for(NotFound("no task with this id")).detail() ==
+        "no task with this id");
+
+  const auto stale = todo::http::problem_for(Conflict("changed", 7));
+  CHECK(stale.status() == 409);
+  CHECK(stale.extra()["current_version"] == 7);
+  CHECK(todo::http::problem_for(Conflict("completed")).extra().is_null());
+
+  const auto limit = todo::http::problem_for(Forbidden("Task limit reached", "at most 5"));
+  CHECK(limit.status() == 403);
+  CHECK(limit.title() == "Task limit reached");
+  CHECK(limit.detail() == "at most 5");
+
+  CHECK(todo::http::problem_for(MalformedMessage("not an object")).status() == 400);
+}

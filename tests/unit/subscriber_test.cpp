@@ -26,9 +26,27 @@ TEST_CASE("handler outcomes map to Dapr answers", "[subscriber]") {
 TEST_CASE("a poison event is dropped, never retried", "[subscriber]") {
   std::string reason;
   auto out = Subscriber::dispatch(
-      kEvent, [](const CloudEvent&) -> Outcome { throw todo::dapr::PoisonEvent("bad"); }, reason);
+      kEvent, [](const CloudEvent&) -> Outcome { throw todo::errors::MalformedMessage("bad"); },
+      reason);
   CHECK(out == Outcome::kDrop);
   CHECK(reason == "bad");
+}
+
+TEST_CASE("any domain error is final: the event is dropped", "[subscriber][errors]") {
+  // Invalid data, a thing that does not exist: the same event would fail the same way again.
+  std::string reason;
+  CHECK(Subscriber::dispatch(
+            kEvent,
+            [](const CloudEvent&) -> Outcome {
+              throw todo::errors::ValidationFailed(
+                  {todo::errors::FieldError{"title", "title is required"}});
+            },
+            reason) == Outcome::kDrop);
+  CHECK(reason == "title is required");
+  CHECK(Subscriber::dispatch(
+            kEvent,
+            [](const CloudEvent&) -> Outcome { throw todo::errors::NotFound("no such task"); },
+            reason) == Outcome::kDrop);
 }
 
 TEST_CASE("a payload of the wrong shape is dropped", "[subscriber]") {
@@ -87,7 +105,7 @@ TEST_CASE("a bulk delivery answers each entry's own outcome", "[subscriber]") {
   const auto answer = subscriber.dispatch_bulk(body.dump(), sub, [&](const CloudEvent& ev) {
     ++calls;
     const int n = ev.data.at("n").get<int>();
-    if (n == 2) throw todo::dapr::PoisonEvent("bad");
+    if (n == 2) throw todo::errors::MalformedMessage("bad");
     if (n == 3) return Outcome::kRetry;
     return Outcome::kSuccess;
   });

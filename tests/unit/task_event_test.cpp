@@ -15,15 +15,16 @@ TEST_CASE("a task event is parsed", "[events]") {
 }
 
 TEST_CASE("malformed task events are poison", "[events]") {
-  using todo::dapr::PoisonEvent;
-  CHECK_THROWS_AS(parse_task_event("text"), PoisonEvent);
+  using todo::errors::MalformedMessage;
+  CHECK_THROWS_AS(parse_task_event("text"), MalformedMessage);
   CHECK_THROWS_AS(
       parse_task_event({{"action", "exploded"}, {"user_id", "u"}, {"task", {{"id", "t"}}}}),
-      PoisonEvent);
-  CHECK_THROWS_AS(parse_task_event({{"action", "created"}, {"task", {{"id", "t"}}}}), PoisonEvent);
+      MalformedMessage);
+  CHECK_THROWS_AS(parse_task_event({{"action", "created"}, {"task", {{"id", "t"}}}}),
+                  MalformedMessage);
   CHECK_THROWS_AS(parse_task_event({{"action", "created"}, {"user_id", "u"}, {"task", 3}}),
-                  PoisonEvent);
+                  MalformedMessage);
   CHECK_THROWS_AS(
       parse_task_event({{"action", "created"}, {"user_id", "u"}, {"task", {{"id", 7}}}}),
-      PoisonEvent);
+      MalformedMessage);
 }

@@ -11,7 +11,7 @@ namespace todo::tasksvc {
 QuickAddRequest parse_quick_add_request(const nlohmann::json& body,
                                         const std::string& caller_zone) {
   tasks::require_object(body);
-  tasks::FieldErrors errors;
+  errors::FieldErrors errors;
   for (const auto& member : body.items()) {
     if (member.key() != "text" && member.key() != "time_zone") {
       errors.add(member.key(), member.key() + " is not a known field");

@@ -21,7 +21,7 @@ struct QuickAddRequest {
   std::string zone;
 };
 
-// Throws http::ProblemError 422 listing every problem, each naming its field: text missing, not
+// Throws errors::ValidationFailed listing every problem, each naming its field: text missing, not
 // a string, blank, not UTF-8, over 500 characters, or holding control characters other than tabs
 // and line breaks; time_zone not an IANA name; unknown members.
 QuickAddRequest parse_quick_add_request(const nlohmann::json& body, const std::string& caller_zone);

@@ -12,7 +12,7 @@ namespace {
 
 using tasks::member_or_null;
 
-std::optional<std::string> read_rule(const nlohmann::json& body, tasks::FieldErrors& errors) {
+std::optional<std::string> read_rule(const nlohmann::json& body, errors::FieldErrors& errors) {
   const auto& rrule = member_or_null(body, "rrule");
   const auto& preset = member_or_null(body, "preset");
   if (!rrule.is_null() && !preset.is_null()) {
@@ -43,7 +43,7 @@ std::optional<std::string> read_rule(const nlohmann::json& body, tasks::FieldErr
 
 PreviewRequest parse_preview_request(const nlohmann::json& body, const std::string& caller_zone) {
   tasks::require_object(body);
-  tasks::FieldErrors errors;
+  errors::FieldErrors errors;
   for (const auto& member : body.items()) {
     const std::string& key = member.key();
     if (key != "rrule" && key != "preset" && key != "dtstart" && key != "tz" && key != "count") {

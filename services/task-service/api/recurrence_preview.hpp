@@ -25,7 +25,7 @@ struct PreviewRequest {
   int count = kPreviewDefaultCount;
 };
 
-// Throws http::ProblemError 422 listing every problem, each naming its field.
+// Throws errors::ValidationFailed listing every problem, each naming its field.
 PreviewRequest parse_preview_request(const nlohmann::json& body, const std::string& caller_zone);
 
 nlohmann::json preview(const PreviewRequest& request);

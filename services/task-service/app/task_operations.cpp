@@ -1,7 +1,9 @@
 #include "app/task_operations.hpp"
 
+#include <algorithm>
+
 #include "app/task_changes.hpp"
-#include "http/problem.hpp"
+#include "errors/domain_error.hpp"
 #include "ids/uuid.hpp"
 #include "tasks/snooze.hpp"
 #include "tasks/task_input.hpp"
@@ -11,16 +13,21 @@
 namespace todo::tasksvc {
 namespace {
 
-http::ProblemError not_found() {
-  return http::ProblemError(404, "Not found", "no task with this id");
+errors::NotFound not_found() {
+  return errors::NotFound("no task with this id");
 }
 
-http::ProblemError version_conflict(std::int64_t current) {
-  return http::ProblemError(409, "Conflict",
-                            "the task was changed by someone else (current version " +
-                                std::to_string(current) +
-                                "); reload it and apply your change again",
-                            {{"current_version", current}});
+errors::Conflict version_conflict(std::int64_t current) {
+  return errors::Conflict("the task was changed by someone else (current version " +
+                              std::to_string(current) + "); reload it and apply your change again",
+                          current);
+}
+
+// Snoozing is for tasks still to be done: there is nothing left to be reminded of.
+void require_open(const tasks::Task& task) {
+  if (task.status == tasks::TaskStatus::completed) {
+    throw errors::Conflict("the task is completed: reopen it to snooze it");
+  }
 }
 
 }  // namespace
@@ -43,9 +50,9 @@ tasks::Task TaskOperations::create(const std::string& user_id, const std::string
                             user_id, max_tasks_per_user_)[0][0]
                           .as<std::int64_t>();
     if (held >= max_tasks_per_user_) {
-      throw http::ProblemError(403, "Task limit reached",
-                               "an account holds at most " + std::to_string(max_tasks_per_user_) +
-                                   " tasks, completed ones included; delete some first");
+      throw errors::Forbidden("Task limit reached",
+                              "an account holds at most " + std::to_string(max_tasks_per_user_) +
+                                  " tasks, completed ones included; delete some first");
     }
     insert_task(tx, task);
     record_change(tx, "created", task, nullptr);
@@ -123,10 +130,18 @@ tasks::Task TaskOperations::snooze(const std::string& user_id, const std::string
                                    const nlohmann::json& body) {
   const auto now = clock_();
   return modify(user_id, id, std::nullopt, "updated", [&](tasks::Task& t) {
-    if (t.status == tasks::TaskStatus::completed) {
-      throw http::ProblemError(409, "Conflict", "the task is completed: reopen it to snooze it");
-    }
+    require_open(t);
     return tasks::apply_snooze(t, tasks::parse_snooze(body, t.time_zone, now), now);
+  });
+}
+
+tasks::Task TaskOperations::snooze_until(const std::string& user_id, const std::string& id,
+                                         time::Instant until) {
+  const auto now = clock_();
+  tasks::check_snooze_until(until, now);
+  return modify(user_id, id, std::nullopt, "updated", [&](tasks::Task& t) {
+    require_open(t);
+    return tasks::apply_snooze(t, until, now);
   });
 }
 
@@ -147,27 +162,18 @@ void TaskOperations::remove(const std::string& user_id, const std::string& id,
 
 bool TaskOperations::create_occurrence(const events::CreateOccurrence& command) {
   const auto now = clock_();
-  // The carried task is validated like a create body, against the user's own rules; reminders
-  // and due were already shifted by recurrence-service. An absolute reminder in the past is
-  // dropped rather than failing the whole occurrence.
-  nlohmann::json body = command.task;
-  if (body.contains("reminders") && body["reminders"].is_array()) {
-    nlohmann::json kept = nlohmann::json::array();
-    for (const auto& r : body["reminders"]) {
-      if (!r.is_object()) continue;
-      if (r.contains("at") && r["at"].is_string()) {
-        const auto at = time::parse_rfc3339(r["at"].get<std::string>());
-        if (at.ok() && at.value() <= now) continue;  // its moment passed with the old occurrence
-      }
-      nlohmann::json copy = r;
-      copy.erase("fire_at");
-      copy.erase("id");  // the new task numbers its own reminders
-      kept.push_back(copy);
-    }
-    body["reminders"] = kept;
-  }
-  const std::string zone = body.value("time_zone", std::string("UTC"));
-  const auto draft = tasks::parse_task_create(body, zone, now);
+  // The draft was checked member by member when the command was read; reminders and due were
+  // already shifted by recurrence-service. An absolute reminder whose moment passed with the old
+  // occurrence is dropped rather than failing the whole occurrence; the rest must pass the
+  // rules a create body passes.
+  tasks::TaskDraft draft = command.task;
+  draft.reminders.erase(
+      std::remove_if(draft.reminders.begin(), draft.reminders.end(),
+                     [&](const tasks::Reminder& r) { return r.at && *r.at <= now; }),
+      draft.reminders.end());
+  tasks::check_draft_rules(draft, now);
+  for (tasks::Reminder& reminder : draft.reminders) reminder.id.clear();  // numbered afresh
+  tasks::assign_reminder_ids(draft.reminders);
   auto task = tasks::task_from_draft(draft, ids::new_uuid(), command.user_id, now);
   task.series_id = command.series_id;
   task.parent_id = command.parent_id;

@@ -23,11 +23,14 @@ class TaskOperations {
   explicit TaskOperations(Pool& pool, Clock clock = time::instant_now,
                           std::int64_t max_tasks_per_user = kDefaultMaxTasksPerUser);
 
-  // 403 ProblemError "Task limit reached" when the account holds max_tasks_per_user tasks
-  // already (a soft limit: concurrent creates may pass it by a few).
+  // Errors are errors::DomainError: ValidationFailed for a body that breaks the rules,
+  // NotFound when the task does not exist or belongs to someone else, Conflict when an
+  // `if_match` version is not the current one.
+  //
+  // Forbidden "Task limit reached" when the account holds max_tasks_per_user tasks already (a
+  // soft limit: concurrent creates may pass it by a few).
   tasks::Task create(const std::string& user_id, const std::string& user_time_zone,
                      const nlohmann::json& body);
-  // 404 ProblemError when the task does not exist or belongs to someone else.
   tasks::Task get(const std::string& user_id, const std::string& id);
   // `if_match`: the version the caller last saw; a different current version answers 409.
   tasks::Task update(const std::string& user_id, const std::string& id, const nlohmann::json& body,
@@ -36,12 +39,16 @@ class TaskOperations {
                        std::optional<std::int64_t> if_match);
   tasks::Task reopen(const std::string& user_id, const std::string& id,
                      std::optional<std::int64_t> if_match);
-  // "Remind me again later" (body: see tasks/snooze.hpp). 409 for a completed task: there is
-  // nothing left to be reminded of.
+  // "Remind me again later" (body: see tasks/snooze.hpp). Conflict for a completed task: there
+  // is nothing left to be reminded of.
   tasks::Task snooze(const std::string& user_id, const std::string& id, const nlohmann::json& body);
+  // The same for an instant (a snooze command from notification-service); ValidationFailed
+  // when it is not in (now, now + 5 years].
+  tasks::Task snooze_until(const std::string& user_id, const std::string& id, time::Instant until);
   void remove(const std::string& user_id, const std::string& id,
               std::optional<std::int64_t> if_match);
-  // From recurrence-service. Returns false when that occurrence already exists (a repeat).
+  // From recurrence-service. Returns false when that occurrence already exists (a repeat);
+  // ValidationFailed when the draft breaks the rules of a create.
   bool create_occurrence(const events::CreateOccurrence& command);
 
  private:

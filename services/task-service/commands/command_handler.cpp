@@ -4,8 +4,8 @@
 
 #include <pqxx/except>
 
+#include "errors/domain_error.hpp"
 #include "events/task_command.hpp"
-#include "http/problem.hpp"
 
 namespace todo::tasksvc {
 
@@ -33,28 +33,31 @@ dapr::Outcome CommandHandler::operator()(const dapr::CloudEvent& event) {
 }
 
 std::string CommandHandler::create_occurrence(const events::CreateOccurrence& command) {
+  // A draft that breaks the rules (errors::ValidationFailed) never will pass them: it goes on
+  // to the subscriber, which drops the event to the dead-letter topic.
   try {
     return ops_.create_occurrence(command) ? "created" : "duplicate";
-  } catch (const http::ProblemError& e) {
-    // The carried task does not validate: it never will.
-    throw dapr::PoisonEvent(std::string("invalid occurrence: ") + e.what());
   } catch (const pqxx::foreign_key_violation&) {
     return "user_gone";  // the account was deleted meanwhile: nothing left to create
   } catch (const pqxx::data_exception& e) {
-    throw dapr::PoisonEvent(std::string("invalid occurrence data: ") + e.what());
+    throw errors::MalformedMessage(std::string("invalid occurrence data: ") + e.what());
   }
 }
 
 std::string CommandHandler::snooze(const events::SnoozeTask& command) {
+  // Each of these answers is final: the task is gone, completed, or the instant has passed or is
+  // out of range. Retrying would give the same answer, so the command is done.
   try {
-    ops_.snooze(command.user_id, command.task_id, {{"until", command.until}});
+    ops_.snooze_until(command.user_id, command.task_id, command.until);
     return "snoozed";
-  } catch (const http::ProblemError& e) {
-    // Each answer is final: the task is gone (404), completed (409), or the instant has passed
-    // or is out of range (422). Retrying would give the same answer.
+  } catch (const errors::NotFound& e) {
     spdlog::info("snooze of task {} not applied: {}", command.task_id, e.what());
-    if (e.status() == 404) return "task_gone";
-    if (e.status() == 409) return "task_completed";
+    return "task_gone";
+  } catch (const errors::Conflict& e) {
+    spdlog::info("snooze of task {} not applied: {}", command.task_id, e.what());
+    return "task_completed";
+  } catch (const errors::ValidationFailed& e) {
+    spdlog::info("snooze of task {} not applied: {}", command.task_id, e.what());
     return "rejected";
   }
 }

@@ -14,7 +14,7 @@ constexpr std::size_t kMaxCursorLength = 2048;
 
 std::string encode_cursor(SortKey sort, SortOrder order, const ListCursor& cursor);
 
-// Throws todo::http::ProblemError 400 "Invalid query parameter" (field "cursor") when `token` is
+// Throws errors::InvalidQuery (field "cursor") when `token` is
 // not a cursor, is tampered with, or was made for another sort or order.
 ListCursor decode_cursor(const std::string& token, SortKey sort, SortOrder order);
 

@@ -76,12 +76,11 @@ struct ListQuery {
 // The order a sort uses when none is asked for.
 SortOrder default_order(SortKey sort);
 
-// Reads the parameters above. Any problem throws todo::http::ProblemError 400 "Invalid query
-// parameter" whose detail is the first message and whose "errors" lists every problem as
-// {"field": "<parameter>", "message": "..."}: unknown parameters, a single-valued parameter given
-// twice, bad values (the message names the allowed ones), and a malformed cursor or one made for
-// another sort or order (field "cursor"). `now` and the user's zone resolve overdue, due_today
-// and local due_before / due_after.
+// Reads the parameters above. Any problem throws errors::InvalidQuery (the API answers 400
+// "Invalid query parameter") listing every problem as {"<parameter>", "message"}: unknown
+// parameters, a single-valued parameter given twice, bad values (the message names the allowed
+// ones), and a malformed cursor or one made for another sort or order (field "cursor"). `now` and
+// the user's zone resolve overdue, due_today and local due_before / due_after.
 ListQuery parse_list_query(const httplib::Params& params, const std::string& user_time_zone,
                            time::Instant now);
 

@@ -29,7 +29,7 @@ bool contains(const char* const* begin, const char* const* end, const std::strin
 // Parameter name -> its non-empty values, in request order. Unknown names and repeats of
 // single-valued parameters are reported here, once each.
 std::map<std::string, std::vector<std::string>> group(const httplib::Params& params,
-                                                      QueryErrors& errors) {
+                                                      errors::FieldErrors& errors) {
   std::map<std::string, std::vector<std::string>> values;
   for (const auto& [name, value] : params) {
     if (!contains(std::begin(kKnown), std::end(kKnown), name)) {
@@ -77,7 +77,7 @@ std::vector<std::string> items(const std::map<std::string, std::vector<std::stri
 }
 
 std::optional<bool> read_bool(const std::map<std::string, std::vector<std::string>>& values,
-                              const char* name, QueryErrors& errors) {
+                              const char* name, errors::FieldErrors& errors) {
   const std::string* text = single(values, name);
   if (!text) return std::nullopt;
   if (*text == "true") return true;
@@ -89,7 +89,7 @@ std::optional<bool> read_bool(const std::map<std::string, std::vector<std::strin
 // An RFC 3339 instant, or a local date / date-time in the user's zone.
 std::optional<time::Instant> read_due_bound(
     const std::map<std::string, std::vector<std::string>>& values, const char* name,
-    const std::string& zone, QueryErrors& errors) {
+    const std::string& zone, errors::FieldErrors& errors) {
   const std::string* text = single(values, name);
   if (!text) return std::nullopt;
   std::optional<time::Instant> instant;
@@ -120,7 +120,7 @@ template <class Enum>
 std::optional<Enum> read_choice(const std::map<std::string, std::vector<std::string>>& values,
                                 const char* name,
                                 const std::vector<std::pair<const char*, Enum>>& choices,
-                                const char* spelled, QueryErrors& errors) {
+                                const char* spelled, errors::FieldErrors& errors) {
   const std::string* text = single(values, name);
   if (!text) return std::nullopt;
   for (const auto& [word, value] : choices) {
@@ -131,7 +131,7 @@ std::optional<Enum> read_choice(const std::map<std::string, std::vector<std::str
 }
 
 std::vector<tasks::Priority> read_priorities(
-    const std::map<std::string, std::vector<std::string>>& values, QueryErrors& errors) {
+    const std::map<std::string, std::vector<std::string>>& values, errors::FieldErrors& errors) {
   std::vector<tasks::Priority> out;
   for (const std::string& item : items(values, "priority")) {
     const auto priority = tasks::parse_priority(item);
@@ -147,7 +147,7 @@ std::vector<tasks::Priority> read_priorities(
 }
 
 std::vector<std::string> read_tags(const std::map<std::string, std::vector<std::string>>& values,
-                                   QueryErrors& errors) {
+                                   errors::FieldErrors& errors) {
   std::vector<std::string> normalized;
   for (const std::string& item : items(values, "tag")) {
     const auto tag = tasks::normalize_tag(item);
@@ -166,7 +166,7 @@ std::vector<std::string> read_tags(const std::map<std::string, std::vector<std::
 }
 
 std::optional<std::string> read_text(const std::map<std::string, std::vector<std::string>>& values,
-                                     QueryErrors& errors) {
+                                     errors::FieldErrors& errors) {
   const std::string* raw = single(values, "q");
   if (!raw) return std::nullopt;
   if (!is_clean_text(*raw)) {
@@ -183,7 +183,7 @@ std::optional<std::string> read_text(const std::map<std::string, std::vector<std
 }
 
 std::optional<int> read_limit(const std::map<std::string, std::vector<std::string>>& values,
-                              QueryErrors& errors) {
+                              errors::FieldErrors& errors) {
   const std::string* text = single(values, "limit");
   if (!text) return std::nullopt;
   const bool digits =
@@ -214,7 +214,7 @@ SortOrder default_order(SortKey sort) {
 
 ListQuery parse_list_query(const httplib::Params& params, const std::string& user_time_zone,
                            time::Instant now) {
-  QueryErrors errors;
+  errors::FieldErrors errors;
   const auto values = group(params, errors);
   ListQuery q;
   q.now = now;
@@ -257,7 +257,7 @@ ListQuery parse_list_query(const httplib::Params& params, const std::string& use
   q.order = order.value_or(default_order(q.sort));
   if (const auto limit = read_limit(values, errors)) q.limit = *limit;
 
-  errors.throw_if_any();
+  errors.throw_query_error_if_any();
   // Last, once sort and order are known good: a cursor is checked against the ordering it
   // continues.
   if (const std::string* cursor = single(values, "cursor")) {

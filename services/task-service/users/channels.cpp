@@ -20,7 +20,7 @@ bool is_topic_character(char c) {
 // 1..max_length characters that `allowed` accepts, or an error with `rule`.
 void read_identifier(const std::string& path, const char* key, const nlohmann::json& value,
                      std::size_t max_length, bool (*allowed)(char), const std::string& rule,
-                     nlohmann::json& out, tasks::FieldErrors& errors) {
+                     nlohmann::json& out, errors::FieldErrors& errors) {
   if (value.is_null()) {
     out[key] = nullptr;
     return;
@@ -37,7 +37,7 @@ void read_identifier(const std::string& path, const char* key, const nlohmann::j
 }
 
 void read_enabled(const std::string& path, const nlohmann::json& value, nlohmann::json& out,
-                  tasks::FieldErrors& errors) {
+                  errors::FieldErrors& errors) {
   if (!value.is_boolean()) {
     errors.add(path, path + " must be true or false");
     return;
@@ -46,7 +46,7 @@ void read_enabled(const std::string& path, const nlohmann::json& value, nlohmann
 }
 
 void read_email_member(const std::string& name, const nlohmann::json& value, nlohmann::json& out,
-                       tasks::FieldErrors& errors) {
+                       errors::FieldErrors& errors) {
   const std::string path = "channels.email." + name;
   if (name == "enabled") {
     read_enabled(path, value, out, errors);
@@ -63,7 +63,7 @@ void read_email_member(const std::string& name, const nlohmann::json& value, nlo
 }
 
 void read_push_member(const std::string& name, const nlohmann::json& value, nlohmann::json& out,
-                      tasks::FieldErrors& errors) {
+                      errors::FieldErrors& errors) {
   const std::string path = "channels.push." + name;
   if (name == "enabled") {
     read_enabled(path, value, out, errors);
@@ -76,7 +76,7 @@ void read_push_member(const std::string& name, const nlohmann::json& value, nloh
 }
 
 void read_in_app_member(const std::string& name, const nlohmann::json& value, nlohmann::json& out,
-                        tasks::FieldErrors& errors) {
+                        errors::FieldErrors& errors) {
   const std::string path = "channels.in_app." + name;
   if (name == "enabled") {
     read_enabled(path, value, out, errors);
@@ -100,7 +100,7 @@ bool is_project_id(const std::string& text) {
 // anything FCM's token endpoint would refuse anyway.
 std::optional<google::ServiceAccount> read_service_account(const std::string& path,
                                                            const nlohmann::json& value,
-                                                           tasks::FieldErrors& errors) {
+                                                           errors::FieldErrors& errors) {
   if (!value.is_object()) {
     errors.add(path, path + " must be your Google service-account key file (a JSON object)");
     return std::nullopt;
@@ -122,7 +122,7 @@ std::optional<google::ServiceAccount> read_service_account(const std::string& pa
 }
 
 void read_fcm_member(const std::string& name, const nlohmann::json& value, nlohmann::json& out,
-                     tasks::FieldErrors& errors) {
+                     errors::FieldErrors& errors) {
   const std::string path = "channels.fcm." + name;
   if (name == "enabled") {
     read_enabled(path, value, out, errors);
@@ -233,7 +233,7 @@ nlohmann::json public_channels(nlohmann::json effective) {
 }
 
 std::optional<nlohmann::json> read_channels_patch(const nlohmann::json& value,
-                                                  tasks::FieldErrors& errors) {
+                                                  errors::FieldErrors& errors) {
   if (!value.is_object()) {
     errors.add("channels", "channels must be an object with any of email, push, in_app, fcm");
     return std::nullopt;
@@ -291,7 +291,7 @@ nlohmann::json merge_channels(const nlohmann::json& stored, const nlohmann::json
 }
 
 void check_channels(const nlohmann::json& channels) {
-  tasks::FieldErrors errors;
+  errors::FieldErrors errors;
   const nlohmann::json full = completed(channels);
   if (full["push"]["enabled"] == true && !full["push"]["topic"].is_string()) {
     errors.add("channels.push.topic", "channels.push.topic is required when push is enabled");

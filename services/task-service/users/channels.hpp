@@ -50,7 +50,7 @@ nlohmann::json public_channels(nlohmann::json effective);
 // names and wrong types or formats; returns the normalized partial object (addresses trimmed), or
 // nullopt when there were errors. Whether push has a topic is checked after merging.
 std::optional<nlohmann::json> read_channels_patch(const nlohmann::json& value,
-                                                  tasks::FieldErrors& errors);
+                                                  errors::FieldErrors& errors);
 
 // Replaces a validated patch's fcm.service_account (the key file, in clear) with
 // fcm.credentials sealed by `box`; the patch is unchanged when it has no key file.
@@ -61,7 +61,7 @@ nlohmann::json merge_channels(const nlohmann::json& stored, const nlohmann::json
 
 // The rules across members, on channels as they would be saved: push enabled needs a topic, and
 // FCM enabled needs a device token, a project and credentials.
-// Throws the 422 problem of tasks::FieldErrors when broken.
+// Throws the 422 problem of errors::FieldErrors when broken.
 void check_channels(const nlohmann::json& channels);
 
 }  // namespace todo::tasksvc

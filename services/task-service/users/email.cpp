@@ -17,7 +17,7 @@ bool domain_is_plausible(const std::string& domain) {
 }  // namespace
 
 std::optional<std::string> read_email(const std::string& field, const nlohmann::json& value,
-                                      tasks::FieldErrors& errors) {
+                                      errors::FieldErrors& errors) {
   if (value.is_null()) {
     errors.add(field, field + " is required");
     return std::nullopt;

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxEmailLocalLength = 64;  // RFC 5321 local-part limit
 // starts nor ends it and no empty label. Adds an error under `field` and returns nullopt
 // otherwise (null counts as missing: "<field> is required").
 std::optional<std::string> read_email(const std::string& field, const nlohmann::json& value,
-                                      tasks::FieldErrors& errors);
+                                      errors::FieldErrors& errors);
 
 // What makes two addresses the same account: ASCII lower-case of the (trimmed) address.
 // Non-ASCII letters are left alone, so the key never depends on a database collation.

@@ -13,7 +13,7 @@
 namespace todo::tasksvc {
 namespace {
 
-using tasks::FieldErrors;
+using errors::FieldErrors;
 using tasks::member_or_null;
 using tasks::require_object;
 

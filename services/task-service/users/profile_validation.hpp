@@ -1,7 +1,7 @@
 #pragma once
 // The bodies of the account routes, checked before anything is hashed or stored. Every function
-// collects all field errors and throws one http::ProblemError 422 "Validation failed" whose
-// "errors" member lists them as {"field", "message"} (tasks::FieldErrors). Unknown members are
+// collects all field errors and throws one errors::ValidationFailed listing them as
+// {field, message} (errors::FieldErrors; the API answers 422). Unknown members are
 // errors too ("colour is not a known field"), so a typo never passes silently.
 #include <nlohmann/json.hpp>
 #include <string>

@@ -1,7 +1,7 @@
 #include "users/user_store.hpp"
 
+#include "errors/domain_error.hpp"
 #include "events/user_event.hpp"
-#include "http/problem.hpp"
 #include "ids/uuid.hpp"
 #include "json/bounded_parse.hpp"
 #include "outbox/outbox.hpp"
@@ -164,13 +164,13 @@ User UserStore::update_profile(const std::string& id, const nlohmann::json& vali
     std::lock_guard<std::mutex> lock(zones_mu_);
     zones_.erase(id);
   }
-  if (!ids::is_uuid(id)) throw http::ProblemError(404, "Not found", "the account does not exist");
+  if (!ids::is_uuid(id)) throw errors::NotFound("the account does not exist");
   return pool_.with([&](pqxx::connection& conn) {
     pqxx::work tx(conn);
     // The lock makes read-merge-write of channels safe against a concurrent PATCH.
     const auto current =
         tx.exec_params("SELECT channels::text FROM users WHERE id = $1 FOR UPDATE", id);
-    if (current.empty()) throw http::ProblemError(404, "Not found", "the account does not exist");
+    if (current.empty()) throw errors::NotFound("the account does not exist");
     nlohmann::json channels =
         todo::json::parse_or_throw(current[0][0].as<std::string>(), "a user's channels column");
     const nlohmann::json channels_before = channels;

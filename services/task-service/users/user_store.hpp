@@ -1,7 +1,7 @@
 #pragma once
 // Accounts and refresh tokens in PostgreSQL (tables users and refresh_tokens, db/migrations.cpp).
 // Every method borrows one pooled connection and runs one transaction; errors other than the
-// ProblemErrors named below are pqxx exceptions (the server answers those with a 500).
+// domain errors named below are pqxx exceptions (the server answers those with a 500).
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -57,7 +57,7 @@ class UserStore {
   // Applies a patch from validate_profile_patch: name and time_zone replace, channels merge
   // member by member (merge_channels) under a row lock, then check_channels (422 when push ends
   // up enabled without a topic). A new mail address that is not verified gets a link. A key file in
-  // the patch is sealed first (seal_channel_credentials). Throws ProblemError 404 when the account
+  // the patch is sealed first (seal_channel_credentials). Throws errors::NotFound when the account
   // does not exist.
   // `may_mail` is asked, inside the transaction, before a verification mail is requested; when
   // it throws, nothing changes (the caller's limit on mails).

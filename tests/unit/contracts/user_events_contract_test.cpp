@@ -38,5 +38,5 @@ TEST_CASE("a verification request reads back as written", "[contracts][users]") 
   CHECK(read.expires_at == written.expires_at);
   auto broken = events::to_json(written);
   broken.erase("address");
-  CHECK_THROWS_AS(events::parse_email_verification_requested(broken), dapr::PoisonEvent);
+  CHECK_THROWS_AS(events::parse_email_verification_requested(broken), errors::MalformedMessage);
 }

@@ -176,7 +176,7 @@ TEST_CASE("task-updates events become browser updates keyed by their user", "[fr
   REQUIRE(got.size() == 1);
   CHECK(nlohmann::json::parse(got[0].data)["data"]["notification"]["id"] == "n1");
   ev.data = "not an object";
-  CHECK_THROWS_AS(handler(ev), todo::dapr::PoisonEvent);
+  CHECK_THROWS_AS(handler(ev), todo::errors::MalformedMessage);
 }
 
 TEST_CASE("one user holds at most max_streams_per_user streams", "[frontend][hub][security]") {

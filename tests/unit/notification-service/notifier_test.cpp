@@ -252,13 +252,13 @@ TEST_CASE("a malformed reminder is poison") {
   Fixture f;
   auto ev = reminder_event();
   ev.data.erase("user_id");
-  CHECK_THROWS_AS(f.notifier->handle(ev), dapr::PoisonEvent);
+  CHECK_THROWS_AS(f.notifier->handle(ev), errors::MalformedMessage);
   ev = reminder_event();
   ev.data["fire_at"] = "yesterday";
-  CHECK_THROWS_AS(f.notifier->handle(ev), dapr::PoisonEvent);
+  CHECK_THROWS_AS(f.notifier->handle(ev), errors::MalformedMessage);
   ev = reminder_event();
   ev.data = "text";
-  CHECK_THROWS_AS(f.notifier->handle(ev), dapr::PoisonEvent);
+  CHECK_THROWS_AS(f.notifier->handle(ev), errors::MalformedMessage);
   CHECK(f.store.size() == 0);
 }
 
@@ -288,7 +288,7 @@ TEST_CASE("the profile projection refuses a version from the future", "[security
   };
   auto forged = user(true, false);
   forged.version = micros(now + std::chrono::hours(24 * 365 * 100));
-  CHECK_THROWS_AS(profiles.apply(forged), dapr::PoisonEvent);
+  CHECK_THROWS_AS(profiles.apply(forged), errors::MalformedMessage);
   CHECK(store.size() == 0);
   auto skewed = user(true, false);
   skewed.version = micros(now + std::chrono::minutes(4));

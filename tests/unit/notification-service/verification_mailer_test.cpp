@@ -89,6 +89,6 @@ TEST_CASE("a verification event without its fields is poison", "[notify][verific
   Fixture f;
   auto ev = verification_event();
   ev.data.erase("link");
-  CHECK_THROWS_AS(f.mailer.handle(ev), dapr::PoisonEvent);
+  CHECK_THROWS_AS(f.mailer.handle(ev), errors::MalformedMessage);
   CHECK(f.sends == 0);
 }

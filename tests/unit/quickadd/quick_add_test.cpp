@@ -31,8 +31,8 @@ QuickAdd read(const std::string& text, const std::string& zone = kBerlin,
   if (!result.task["title"].get<std::string>().empty()) {
     try {
       todo::tasks::parse_task_create(result.task, "UTC", instant(now));
-    } catch (const todo::http::ProblemError& e) {
-      FAIL("the task API refuses " << result.task.dump() << ": " << e.extra().dump());
+    } catch (const todo::errors::FieldsError& e) {
+      FAIL("the task API refuses " << result.task.dump() << ": " << e.what());
     }
   }
   return result;

@@ -79,14 +79,15 @@ TEST_CASE("completing a recurring task sends the next occurrence once", "[recurr
   CHECK(command.series_id == "series-1");
   CHECK(command.occurrence_index == 1);
   CHECK(command.parent_id == "task-0");
-  CHECK(command.task["due"] == "2026-12-14T10:00:00");
-  CHECK(command.task["title"] == "Team sync");
-  CHECK(command.task["priority"] == "high");
-  CHECK(command.task["tags"] == nlohmann::json({"work"}));
-  CHECK(command.task["recurrence"]["rrule"] == "FREQ=WEEKLY;BYDAY=MO");
+  const auto body = tasks::to_create_body(command.task);  // what goes on the wire
+  CHECK(body["due"] == "2026-12-14T10:00:00");
+  CHECK(body["title"] == "Team sync");
+  CHECK(body["priority"] == "high");
+  CHECK(body["tags"] == nlohmann::json({"work"}));
+  CHECK(body["recurrence"]["rrule"] == "FREQ=WEEKLY;BYDAY=MO");
   // The relative reminder stays relative; the absolute one moves with the due (one week).
-  CHECK(command.task["reminders"][0] == nlohmann::json({{"before", "PT15M"}}));
-  CHECK(command.task["reminders"][1] == nlohmann::json({{"at", "2026-12-13T18:00:00Z"}}));
+  CHECK(body["reminders"][0] == nlohmann::json({{"before", "PT15M"}}));
+  CHECK(body["reminders"][1] == nlohmann::json({{"at", "2026-12-13T18:00:00Z"}}));
 
   // Redelivered, or completed again after a reopen: the same command, nothing new decided.
   CHECK(handle_completion(weekly_task(0), done_at, store, sender) == CompletionResult::resent);
@@ -94,7 +95,7 @@ TEST_CASE("completing a recurring task sends the next occurrence once", "[recurr
         CompletionResult::resent);
   REQUIRE(sender.sent.size() == 3);
   CHECK(events::command_id(sender.sent[2]) == events::command_id(command));
-  CHECK(sender.sent[2].task == command.task);
+  CHECK(tasks::to_create_body(sender.sent[2].task) == body);
   CHECK(store.saves == 1);
 }
 
@@ -140,7 +141,7 @@ TEST_CASE("a crash between deciding and sending is repaired by the redelivery",
   CHECK(handle_completion(weekly_task(0), at("2026-12-20T11:00:00Z"), store, sender) ==
         CompletionResult::resent);
   REQUIRE(sender.sent.size() == 1);
-  CHECK(sender.sent[0].task["due"] == "2026-12-14T10:00:00");
+  CHECK(sender.sent[0].task.due == time::parse_local_due("2026-12-14T10:00:00").value());
 }
 
 TEST_CASE("two deliveries deciding at once: the second is told to retry", "[recurrence-service]") {
@@ -174,7 +175,7 @@ TEST_CASE("completion mode re-anchors at the completion", "[recurrence-service]"
   const auto next = next_of(task, at("2026-12-07T15:00:00Z"));
   REQUIRE(next);
   CHECK(time::format_local_due(next->due) == "2026-12-10T09:00:00");
-  CHECK(make_command(task, *next).task["recurrence"]["mode"] == "completion");
+  CHECK(make_command(task, *next).task.recurrence->mode == tasks::RecurrenceMode::completion);
 }
 
 TEST_CASE("progress records round-trip and odd shapes are ignored", "[recurrence-service]") {

@@ -231,7 +231,7 @@ TEST_CASE("an event that can never be applied is poison", "[reminder-scheduler]"
   SECTION("a zone nobody knows") {
     event.data["task"]["time_zone"] = "Mars/Olympus_Mons";
   }
-  CHECK_THROWS_AS(h.handler(event), dapr::PoisonEvent);
+  CHECK_THROWS_AS(h.handler(event), errors::MalformedMessage);
   CHECK(h.schedule.size() == 0);
   CHECK(h.store.puts == 0);
 }

@@ -13,10 +13,11 @@ namespace {
 std::vector<std::string> rejected_fields(const json& body) {
   try {
     parse_preview_request(body, "Europe/London");
-  } catch (const todo::http::ProblemError& e) {
+  } catch (const todo::errors::DomainError& thrown) {
+    const auto e = todo::http::problem_for(thrown);
     CHECK(e.status() == 422);
     std::vector<std::string> fields;
-    for (const auto& error : e.extra()["errors"]) fields.push_back(error["field"]);
+    for (const auto& item : e.extra()["errors"]) fields.push_back(item["field"]);
     return fields;
   }
   FAIL("accepted: " << body.dump());

@@ -27,7 +27,8 @@ std::string rejection(const std::string& token, SortKey sort = SortKey::due,
                       SortOrder order = SortOrder::asc) {
   try {
     decode_cursor(token, sort, order);
-  } catch (const todo::http::ProblemError& problem) {
+  } catch (const todo::errors::DomainError& thrown) {
+    const auto problem = todo::http::problem_for(thrown);
     CHECK(problem.status() == 400);
     CHECK(problem.extra().at("errors").at(0).at("field") == "cursor");
     return problem.detail();

@@ -21,7 +21,8 @@ ListQuery parse(const httplib::Params& params, const std::string& zone = "Europe
 std::map<std::string, std::string> errors_of(const httplib::Params& params) {
   try {
     parse(params);
-  } catch (const todo::http::ProblemError& problem) {
+  } catch (const todo::errors::DomainError& thrown) {
+    const auto problem = todo::http::problem_for(thrown);
     CHECK(problem.status() == 400);
     CHECK(problem.title() == "Invalid query parameter");
     const auto& errors = problem.extra().at("errors");
@@ -197,8 +198,9 @@ TEST_CASE("quoted input in messages is always printable JSON", "[tasksvc][list]"
     try {
       parse(params);
       FAIL("expected a 400");
-    } catch (const todo::http::ProblemError& problem) {
-      const std::string dumped = problem.extra().dump();  // throws on invalid UTF-8
+    } catch (const todo::errors::DomainError& thrown) {
+      // dump() throws on invalid UTF-8.
+      const std::string dumped = todo::http::problem_for(thrown).extra().dump();
       CHECK(dumped.size() < 1000);
     }
   }

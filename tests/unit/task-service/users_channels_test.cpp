@@ -64,7 +64,7 @@ TEST_CASE("an address is verified only once its link was opened, whatever its ca
   auto back = merge_channels(elsewhere, {{"email", {{"address", nullptr}}}});
   CHECK(effective_channels(back, "Ada@Example.org")["email"]["verified"] == true);
   // A patch cannot claim a verified address.
-  todo::tasks::FieldErrors errors;
+  todo::errors::FieldErrors errors;
   CHECK_FALSE(
       read_channels_patch({{"email", {{"verified_addresses", {"x@example.org"}}}}}, errors));
   CHECK_FALSE(read_channels_patch({{"email", {{"verified", true}}}}, errors));
@@ -90,7 +90,8 @@ TEST_CASE("push enabled without a topic is refused after merging",
   try {
     check_channels(merged);
     FAIL("expected a 422");
-  } catch (const todo::http::ProblemError& problem) {
+  } catch (const todo::errors::DomainError& thrown) {
+    const auto problem = todo::http::problem_for(thrown);
     CHECK(problem.status() == 422);
     CHECK(problem.extra()["errors"][0]["field"] == "channels.push.topic");
   }
@@ -118,7 +119,7 @@ TEST_CASE("a user's JSON never carries a password hash", "[task-service][users]"
 namespace {
 
 json fcm_patch(const json& fcm) {
-  todo::tasks::FieldErrors errors;
+  todo::errors::FieldErrors errors;
   const auto patch = read_channels_patch({{"fcm", fcm}}, errors);
   if (!patch) {
     json fields = json::array();
@@ -191,7 +192,8 @@ TEST_CASE("bad FCM settings get field errors", "[task-service][users][channels][
   try {
     check_channels(merged);
     FAIL("expected a 422");
-  } catch (const todo::http::ProblemError& problem) {
+  } catch (const todo::errors::DomainError& thrown) {
+    const auto problem = todo::http::problem_for(thrown);
     CHECK(problem.status() == 422);
     CHECK(problem.extra()["errors"].size() == 3);
   }

@@ -20,7 +20,8 @@ std::string snoozed_until(const json& body, const std::string& zone = "Europe/Lo
 std::string rejected_field(const json& body) {
   try {
     parse_snooze(body, "Europe/London", kNow);
-  } catch (const http::ProblemError& e) {
+  } catch (const errors::DomainError& error) {
+    const auto e = http::problem_for(error);
     CHECK(e.status() == 422);
     return e.extra()["errors"][0]["field"];
   }
@@ -66,5 +67,6 @@ TEST_CASE("a snooze replaces reminders that have fired and adds one", "[tasks][s
 
   for (int i = 0; i < 8; ++i) apply_snooze(task, until + std::chrono::minutes{i + 1}, kNow);
   CHECK(task.reminders.size() == kMaxReminders);
-  CHECK_THROWS_AS(apply_snooze(task, until + std::chrono::hours{1}, kNow), http::ProblemError);
+  CHECK_THROWS_AS(apply_snooze(task, until + std::chrono::hours{1}, kNow),
+                  errors::ValidationFailed);
 }

@@ -13,7 +13,8 @@ template <class Action>
 std::map<std::string, std::string> field_errors_of(Action&& action) {
   try {
     action();
-  } catch (const todo::http::ProblemError& problem) {
+  } catch (const todo::errors::DomainError& thrown) {
+    const auto problem = todo::http::problem_for(thrown);
     CHECK(problem.status() == 422);
     CHECK(problem.title() == "Validation failed");
     const auto& errors = problem.extra().at("errors");
