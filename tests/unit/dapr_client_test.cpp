@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "dapr/client.hpp"
+#include "serve_in_background.hpp"
 
 namespace {
 
@@ -18,7 +19,7 @@ struct FakeSidecar {
   void start() {
     port = server.bind_to_any_port("127.0.0.1");
     // The socket already listens after bind, so clients may connect before the loop runs.
-    thread = std::thread([this] { server.listen_after_bind(); });
+    thread = todo::testing::serve_in_background(server);
   }
   ~FakeSidecar() {
     server.stop();

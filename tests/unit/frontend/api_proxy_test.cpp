@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "http/server.hpp"
+#include "serve_in_background.hpp"
 
 namespace {
 
@@ -81,7 +82,7 @@ struct FakeTaskService {
       res.set_content(R"({"id":"u1"})", "application/json");
     });
     port = server.bind_to_any_port("127.0.0.1");
-    thread = std::thread([this] { server.listen_after_bind(); });
+    thread = todo::testing::serve_in_background(server);
   }
   ~FakeTaskService() {
     server.stop();

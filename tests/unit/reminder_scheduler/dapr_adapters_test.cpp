@@ -9,6 +9,7 @@
 
 #include "scheduler_dapr_adapters.hpp"
 #include "scheduler_test_support.hpp"
+#include "serve_in_background.hpp"
 
 using namespace reminder_test;
 
@@ -27,7 +28,7 @@ class SidecarStub {
                       "application/json");
     });
     port_ = server.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server.listen_after_bind(); });
+    thread_ = todo::testing::serve_in_background(server);
   }
   ~SidecarStub() {
     server.stop();
