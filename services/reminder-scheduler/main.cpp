@@ -18,6 +18,7 @@
 #include "scheduler_event_handler.hpp"
 #include "scheduler_metrics.hpp"
 #include "service/runtime.hpp"
+#include "service/startup.hpp"
 
 namespace {
 
@@ -29,32 +30,22 @@ using namespace todo::reminder_scheduler;
 // (it may start after us); SIGTERM still ends the process meanwhile.
 void load_before_serving(service::Runtime& rt, BucketStore& store, const SchedulerConfig& config,
                          Schedule& schedule) {
-  auto backoff = std::chrono::seconds(1);
-  for (;;) {
-    if (rt.dapr().wait_for_outbound(std::chrono::seconds(30))) {
-      try {
-        const auto started = std::chrono::steady_clock::now();
-        const LoadStats stats = load_schedule(store, config.slice, schedule, config.load);
-        spdlog::info(
-            "slice {}/{}: {} pending reminder(s) of {} task(s) loaded from {} bucket(s) in {} ms",
-            config.slice.index, config.slice.count, stats.firings, stats.tasks, stats.buckets,
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  started)
-                .count());
-        // The parsed buckets are freed now; hand their pages back to the system instead of
-        // keeping them as free heap that a long-running process may never need again.
-        malloc_trim(0);
-        return;
-      } catch (const std::exception& e) {
-        spdlog::warn("loading the schedule failed, retrying in {} s: {}", backoff.count(),
-                     e.what());
-      }
-    } else {
-      spdlog::warn("the Dapr sidecar does not serve outbound calls yet; still waiting");
+  service::retry_until_done("loading the schedule", [&] {
+    if (!rt.dapr().wait_for_outbound(std::chrono::seconds(30))) {
+      throw std::runtime_error("the Dapr sidecar does not serve outbound calls yet");
     }
-    std::this_thread::sleep_for(backoff);  // backoff between start-up attempts
-    backoff = std::min(backoff * 2, std::chrono::seconds(30));
-  }
+    const auto started = std::chrono::steady_clock::now();
+    const LoadStats stats = load_schedule(store, config.slice, schedule, config.load);
+    spdlog::info(
+        "slice {}/{}: {} pending reminder(s) of {} task(s) loaded from {} bucket(s) in {} ms",
+        config.slice.index, config.slice.count, stats.firings, stats.tasks, stats.buckets,
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                              started)
+            .count());
+    // The parsed buckets are freed now; hand their pages back to the system instead of
+    // keeping them as free heap that a long-running process may never need again.
+    malloc_trim(0);
+  });
 }
 
 }  // namespace

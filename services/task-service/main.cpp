@@ -20,24 +20,7 @@
 #include "service/runtime.hpp"
 #include "service/secrets.hpp"
 #include "service/sessions.hpp"
-
-namespace {
-
-// Secrets come from the Dapr secret store. The sidecar serves them before this app listens.
-void migrate_when_reachable(todo::tasksvc::Pool& pool) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      todo::tasksvc::migrate(pool);
-      return;
-    } catch (const std::exception& e) {
-      if (attempt == 1 || attempt % 10 == 0)
-        spdlog::warn("database not reachable yet: {}", e.what());
-      std::this_thread::sleep_for(std::chrono::seconds(1));  // retry interval
-    }
-  }
-}
-
-}  // namespace
+#include "service/startup.hpp"
 
 int main(int argc, char** argv) {
   using namespace todo;
@@ -60,7 +43,8 @@ int main(int argc, char** argv) {
   }
   tasksvc::Pool pool(service::read_secret(rt.dapr(), "task-db-connection"),
                      static_cast<size_t>(rt.args()["db-pool-size"].as<int>()));
-  migrate_when_reachable(pool);
+  // PostgreSQL may start after us; the sidecar serves the secrets before this app listens.
+  service::retry_until_done("migrating the database", [&pool] { tasksvc::migrate(pool); });
   const std::string jwt_secret = service::read_secret(rt.dapr(), "jwt-signing-key");
   auth::TokenIssuer tokens(jwt_secret);
   const auto revocations = service::session_revocations(rt.quick_dapr());
