@@ -15,6 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 started=$SECONDS
 
 bash "$here/check-format.sh"
+[[ "${TODO_TIDY:-${CI:-0}}" =~ ^(0|false)$ ]] || bash "$here/check-tidy.sh"  # clang-tidy: CI or TODO_TIDY=1
 
 log "== unit tests"
 build_cpp
