@@ -10,7 +10,9 @@
 // only the routes declared with allow_invocation(), never /dapr/* or the event routes.
 #include <httplib.h>
 
+#include <atomic>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -75,8 +77,8 @@ class Server {
   }
   const std::string& host() const { return app_host_; }
 
-  bool listen();  // blocks until stop()
-  void stop();
+  bool listen();  // blocks until stop(); returns at once when stop() came first
+  void stop();    // from any thread, at any time (also before or while listen() starts)
   // Binds the port without serving it yet (so tests and callers know it is taken), and binds
   // and starts serving the operations port. Once bound, further calls change nothing.
   bool bind();
@@ -96,6 +98,16 @@ class Server {
   httplib::Server server_;
   httplib::Server ops_;
   std::thread ops_thread_;
+  // Whether a listen loop was started and has returned, so stop() can wait for it to run.
+  struct Listening {
+    std::atomic<bool> started{false};
+    std::atomic<bool> returned{false};
+  };
+  static void stop_listener(httplib::Server& server, const Listening& listening);
+  Listening app_listen_;
+  Listening ops_listen_;
+  std::mutex stop_mu_;
+  bool stop_requested_ = false;  // guarded by stop_mu_
   std::vector<std::string> invocable_prefixes_;
   std::vector<std::string> public_prefixes_;
   std::vector<std::string> public_paths_;
