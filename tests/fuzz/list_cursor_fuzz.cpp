@@ -1,4 +1,4 @@
-// The list's page cursor (services/task-service/tasks/list_cursor.hpp). The first byte picks the
+// The list's page cursor (services/task-service/store/list_cursor.hpp). The first byte picks the
 // sort, the order, and whether the rest is the token as sent or the JSON inside it (base64url
 // encoded here, to reach the checks behind the decoding). Bad input is the errors::InvalidQuery
 // (the API's 400); a cursor that decodes must encode back to one that decodes to the same.
@@ -6,7 +6,7 @@
 
 #include "fuzz_util.hpp"
 #include "http/problem.hpp"
-#include "tasks/list_cursor.hpp"
+#include "store/list_cursor.hpp"
 
 namespace {
 

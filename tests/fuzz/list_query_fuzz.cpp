@@ -1,4 +1,4 @@
-// GET /api/v1/tasks query parameters (services/task-service/tasks/list_query.hpp): the input is
+// GET /api/v1/tasks query parameters (services/task-service/store/list_query.hpp): the input is
 // the raw query string, split and percent-decoded by cpp-httplib exactly as the server does it,
 // then parse_list_query (cursor included) and the SQL it becomes. Bad input is
 // errors::InvalidQuery (the API's 400); an accepted query must turn into SQL whose placeholders
@@ -7,7 +7,7 @@
 
 #include "fuzz_util.hpp"
 #include "http/problem.hpp"
-#include "tasks/list_query.hpp"
+#include "store/list_query.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   return todo::fuzz::quiet();

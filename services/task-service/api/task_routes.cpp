@@ -5,9 +5,9 @@
 #include "api/request_helpers.hpp"
 #include "auth/authenticate.hpp"
 #include "http/problem.hpp"
-#include "tasks/list_query.hpp"
+#include "store/list_query.hpp"
+#include "store/task_sql.hpp"
 #include "tasks/task_json_writer.hpp"
-#include "tasks/task_sql.hpp"
 
 namespace todo::tasksvc {
 namespace {

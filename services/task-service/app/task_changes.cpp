@@ -2,8 +2,8 @@
 
 #include "events/task_event.hpp"
 #include "outbox/outbox.hpp"
+#include "store/task_sql.hpp"
 #include "tasks/task_json.hpp"
-#include "tasks/task_sql.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::tasksvc {

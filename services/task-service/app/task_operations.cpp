@@ -5,9 +5,9 @@
 #include "app/task_changes.hpp"
 #include "errors/domain_error.hpp"
 #include "ids/uuid.hpp"
+#include "store/task_sql.hpp"
 #include "tasks/snooze.hpp"
 #include "tasks/task_input.hpp"
-#include "tasks/task_sql.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::tasksvc {

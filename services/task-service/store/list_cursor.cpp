@@ -1,4 +1,4 @@
-#include "tasks/list_cursor.hpp"
+#include "store/list_cursor.hpp"
 
 #include <sodium.h>
 
@@ -6,8 +6,8 @@
 
 #include "ids/uuid.hpp"
 #include "json/bounded_parse.hpp"
-#include "tasks/query_errors.hpp"
-#include "tasks/sql_values.hpp"
+#include "store/query_errors.hpp"
+#include "store/sql_values.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::tasksvc {

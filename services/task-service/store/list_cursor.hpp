@@ -6,7 +6,7 @@
 // reaches SQL as a parameter that PostgreSQL would refuse.
 #include <string>
 
-#include "tasks/list_query.hpp"
+#include "store/list_query.hpp"
 
 namespace todo::tasksvc {
 

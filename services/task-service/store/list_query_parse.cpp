@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <map>
 
-#include "tasks/list_cursor.hpp"
-#include "tasks/list_query.hpp"
-#include "tasks/query_errors.hpp"
-#include "tasks/sql_values.hpp"
+#include "store/list_cursor.hpp"
+#include "store/list_query.hpp"
+#include "store/query_errors.hpp"
+#include "store/sql_values.hpp"
 #include "tasks/tags.hpp"
 #include "tasks/text.hpp"
 #include "text/utf8.hpp"

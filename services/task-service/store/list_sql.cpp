@@ -1,9 +1,9 @@
 #include <stdexcept>
 
-#include "tasks/list_query.hpp"
-#include "tasks/pg_array.hpp"
-#include "tasks/task_row.hpp"
-#include "tasks/text_search.hpp"
+#include "store/list_query.hpp"
+#include "store/pg_array.hpp"
+#include "store/task_row.hpp"
+#include "store/text_search.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::tasksvc {

@@ -1,8 +1,8 @@
 #include "db/prepared.hpp"
 #include "ids/uuid.hpp"
-#include "tasks/list_cursor.hpp"
-#include "tasks/list_query.hpp"
-#include "tasks/task_row.hpp"
+#include "store/list_cursor.hpp"
+#include "store/list_query.hpp"
+#include "store/task_row.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::tasksvc {

@@ -1,4 +1,4 @@
-#include "tasks/pg_array.hpp"
+#include "store/pg_array.hpp"
 
 #include <stdexcept>
 

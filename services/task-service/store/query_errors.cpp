@@ -1,6 +1,6 @@
-#include "tasks/query_errors.hpp"
+#include "store/query_errors.hpp"
 
-#include "tasks/sql_values.hpp"
+#include "store/sql_values.hpp"
 #include "text/utf8.hpp"
 
 namespace todo::tasksvc {

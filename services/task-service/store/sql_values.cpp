@@ -1,4 +1,4 @@
-#include "tasks/sql_values.hpp"
+#include "store/sql_values.hpp"
 
 #include <cerrno>
 #include <cmath>

@@ -1,5 +1,5 @@
 #include "ids/uuid.hpp"
-#include "tasks/task_sql.hpp"
+#include "store/task_sql.hpp"
 
 namespace todo::tasksvc {
 

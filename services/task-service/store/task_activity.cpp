@@ -1,6 +1,6 @@
 #include "ids/uuid.hpp"
 #include "json/bounded_parse.hpp"
-#include "tasks/task_sql.hpp"
+#include "store/task_sql.hpp"
 #include "time/rfc3339.hpp"
 
 namespace todo::tasksvc {

@@ -1,5 +1,5 @@
+#include "store/task_sql.hpp"
 #include "tasks/task_json.hpp"
-#include "tasks/task_sql.hpp"
 
 namespace todo::tasksvc {
 namespace {

@@ -1,10 +1,10 @@
-#include "tasks/task_row.hpp"
+#include "store/task_row.hpp"
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "json/bounded_parse.hpp"
-#include "tasks/pg_array.hpp"
+#include "store/pg_array.hpp"
 #include "tasks/task_json.hpp"
 #include "tasks/task_recurrence.hpp"
 #include "tasks/task_status.hpp"

@@ -1,9 +1,9 @@
-#include "tasks/task_sql.hpp"
+#include "store/task_sql.hpp"
 
 #include "db/pool.hpp"
 #include "db/prepared.hpp"
 #include "ids/uuid.hpp"
-#include "tasks/task_row.hpp"
+#include "store/task_row.hpp"
 
 namespace todo::tasksvc {
 namespace {

@@ -1,4 +1,4 @@
-#include "tasks/text_search.hpp"
+#include "store/text_search.hpp"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "tasks/task_sql.hpp"
+#include "store/task_sql.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo::tasksvc;

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/problem.hpp"
-#include "tasks/list_cursor.hpp"
+#include "store/list_cursor.hpp"
 
 using namespace todo::tasksvc;
 

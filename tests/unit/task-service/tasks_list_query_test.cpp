@@ -2,8 +2,8 @@
 #include <map>
 
 #include "http/problem.hpp"
-#include "tasks/list_cursor.hpp"
-#include "tasks/list_query.hpp"
+#include "store/list_cursor.hpp"
+#include "store/list_query.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo::tasksvc;

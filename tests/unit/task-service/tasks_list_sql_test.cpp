@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "tasks/list_query.hpp"
+#include "store/list_query.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo::tasksvc;

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "tasks/pg_array.hpp"
-#include "tasks/sql_values.hpp"
-#include "tasks/task_row.hpp"
-#include "tasks/text_search.hpp"
+#include "store/pg_array.hpp"
+#include "store/sql_values.hpp"
+#include "store/task_row.hpp"
+#include "store/text_search.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo::tasksvc;
