@@ -97,6 +97,20 @@ void check_draft_rules(const TaskDraft& draft, time::Instant now) {
   errors.throw_if_any();
 }
 
+TaskDraft draft_of(const Task& task) {
+  TaskDraft draft;
+  draft.title = task.title;
+  draft.description = task.description;
+  draft.priority = task.priority;
+  draft.tags = task.tags;
+  draft.due = task.due;
+  draft.time_zone = task.time_zone;
+  draft.due_at = task.due_at;
+  draft.reminders = task.reminders;
+  draft.recurrence = task.recurrence;
+  return draft;
+}
+
 Task task_from_draft(const TaskDraft& draft, const std::string& id, const std::string& user_id,
                      time::Instant now) {
   Task task;

@@ -43,6 +43,9 @@ TaskDraft read_task_draft(const nlohmann::json& body);
 // due, absolute reminders lie in (now, now + 5 years]. Throws errors::ValidationFailed.
 void check_draft_rules(const TaskDraft& draft, time::Instant now);
 
+// The draft a task was made from (the inverse of task_from_draft): what a copy of it holds.
+TaskDraft draft_of(const Task& task);
+
 // The create body of a draft, the inverse of read_task_draft: title, description, priority,
 // tags, due, time_zone, reminders ({"before"} or {"at"}, without ids: the receiving task numbers
 // its own), recurrence.

@@ -27,14 +27,11 @@ events::CreateOccurrence make_command(const tasks::Task& completed,
                                       const recurrence::NextOccurrence& next) {
   const time::Instant old_due_at = time::to_utc(*completed.due, completed.time_zone);
   const time::Instant new_due_at = time::to_utc(next.due, completed.time_zone);
-  tasks::TaskDraft draft;
-  draft.title = completed.title;
-  draft.description = completed.description;
-  draft.priority = completed.priority;
-  draft.tags = completed.tags;
+  // Everything the user set carries over; the due moves to the next occurrence's.
+  tasks::TaskDraft draft = tasks::draft_of(completed);
   draft.due = next.due;
-  draft.time_zone = completed.time_zone;
   draft.due_at = new_due_at;
+  draft.reminders.clear();
   for (const tasks::Reminder& reminder : completed.reminders) {
     tasks::Reminder carried;  // no id: the new task numbers its own
     if (reminder.before) {
@@ -44,7 +41,6 @@ events::CreateOccurrence make_command(const tasks::Task& completed,
     }
     draft.reminders.push_back(carried);
   }
-  draft.recurrence = completed.recurrence;
   events::CreateOccurrence command;
   command.user_id = completed.user_id;
   command.series_id = *completed.series_id;
