@@ -120,7 +120,7 @@ Claim DeliveryLedger::claim(const std::string& notification_id, const ChannelPla
       try {
         store_.create(key, to_json(fresh), retention_);
         return {fresh.finished() ? ClaimResult::finished : ClaimResult::proceed, fresh, true};
-      } catch (const WriteConflict&) {
+      } catch (const dapr::WriteConflict&) {
         continue;  // created by a concurrent worker: read it
       }
     }
@@ -132,7 +132,7 @@ Claim DeliveryLedger::claim(const std::string& notification_id, const ChannelPla
     try {
       store_.put(key, to_json(record), existing->etag, retention_);
       return {ClaimResult::proceed, record, false};
-    } catch (const WriteConflict&) {
+    } catch (const dapr::WriteConflict&) {
       continue;
     }
   }

@@ -17,7 +17,7 @@
 #include <optional>
 #include <string>
 
-#include "state_store.hpp"
+#include "dapr/state_store.hpp"
 #include "time/instant.hpp"
 
 namespace todo::notify {
@@ -68,7 +68,7 @@ class DeliveryLedger {
   // Records are deleted by the store `retention` after their last write: long after any
   // redelivery of the reminder could come (Kafka keeps `reminders` for 7 days), so the store
   // does not grow with every reminder ever sent.
-  DeliveryLedger(StateStore& store, std::chrono::seconds lease,
+  DeliveryLedger(dapr::StateStore& store, std::chrono::seconds lease,
                  std::chrono::seconds retention = std::chrono::hours(24 * 30))
       : store_(store), lease_(lease), retention_(retention) {}
 
@@ -82,7 +82,7 @@ class DeliveryLedger {
   void record(const std::string& notification_id, DeliveryRecord record, time::Instant now);
 
  private:
-  StateStore& store_;
+  dapr::StateStore& store_;
   std::chrono::seconds lease_;
   std::chrono::seconds retention_;
 };

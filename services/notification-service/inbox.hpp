@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "state_store.hpp"
+#include "dapr/state_store.hpp"
 
 namespace todo::notify {
 
@@ -20,7 +20,7 @@ using InboxItem = nlohmann::json;
 
 class Inbox {
  public:
-  explicit Inbox(StateStore& store) : store_(store) {}
+  explicit Inbox(dapr::StateStore& store) : store_(store) {}
 
   // Adds the item unless one with its id is there. Returns false for a repeat.
   bool add(const std::string& user_id, const InboxItem& item);
@@ -34,7 +34,7 @@ class Inbox {
   template <class Change>
   auto modify(const std::string& user_id, Change change);
 
-  StateStore& store_;
+  dapr::StateStore& store_;
 };
 
 std::string inbox_key(const std::string& user_id);

@@ -42,7 +42,7 @@ bool read_unread_only(const httplib::Request& req) {
 }
 
 // Fills each item's channels with the delivery records' live statuses (one record per item).
-void add_statuses(StateStore& store, std::vector<InboxItem>& items) {
+void add_statuses(dapr::StateStore& store, std::vector<InboxItem>& items) {
   std::vector<std::string> keys;
   for (const auto& item : items) {
     const nlohmann::json channels = item.value("channels", nlohmann::json::object());
@@ -73,8 +73,8 @@ void add_statuses(StateStore& store, std::vector<InboxItem>& items) {
 
 }  // namespace
 
-void install_inbox_routes(http::Server& server, StateStore& store, const auth::TokenIssuer& tokens,
-                          SnoozeCommandSender send_snooze) {
+void install_inbox_routes(http::Server& server, dapr::StateStore& store,
+                          const auth::TokenIssuer& tokens, SnoozeCommandSender send_snooze) {
   // Held by the route closures for the server's lifetime.
   auto inbox = std::make_shared<Inbox>(store);
   auto profiles = std::make_shared<ProfileProjection>(store);

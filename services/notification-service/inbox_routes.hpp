@@ -19,7 +19,7 @@ namespace todo::notify {
 // Sends a snooze command to task-service (on task-commands); throws on failure.
 using SnoozeCommandSender = std::function<void(const events::SnoozeTask&)>;
 
-void install_inbox_routes(http::Server& server, StateStore& store, const auth::TokenIssuer& tokens,
-                          SnoozeCommandSender send_snooze);
+void install_inbox_routes(http::Server& server, dapr::StateStore& store,
+                          const auth::TokenIssuer& tokens, SnoozeCommandSender send_snooze);
 
 }  // namespace todo::notify

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   auth::TokenIssuer tokens(service::read_secret(rt.dapr(), "jwt-signing-key"));
   const auto revocations = service::session_revocations(rt.quick_dapr());
   tokens.check_sessions_with(revocations.get());
-  notify::DaprStateStore store(rt.dapr(), service::kStateStore);
+  dapr::DaprStateStore store(rt.dapr(), service::kStateStore);
 
   notify::EmailSender email(rt.dapr());
   notify::NtfySender push(rt.dapr());

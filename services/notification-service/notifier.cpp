@@ -31,9 +31,9 @@ Profile fallback_profile(const events::ReminderDue& due) {
 
 }  // namespace
 
-Notifier::Notifier(NotifierConfig config, StateStore& store, std::vector<ChannelSender*> channels,
-                   DeadLetter dead_letter, metrics::Registry& registry, Clock clock,
-                   RetryQueue* retries)
+Notifier::Notifier(NotifierConfig config, dapr::StateStore& store,
+                   std::vector<ChannelSender*> channels, DeadLetter dead_letter,
+                   metrics::Registry& registry, Clock clock, RetryQueue* retries)
     : config_(std::move(config)),
       profiles_(store),
       inbox_(store),

@@ -40,7 +40,7 @@ class Notifier {
  public:
   // Without `retries` a reminder with a channel to retry is answered RETRY (Kafka redelivers
   // it); with it, the retry is queued and the event answered SUCCESS (retry_queue.hpp says why).
-  Notifier(NotifierConfig config, StateStore& store, std::vector<ChannelSender*> channels,
+  Notifier(NotifierConfig config, dapr::StateStore& store, std::vector<ChannelSender*> channels,
            DeadLetter dead_letter, metrics::Registry& registry, Clock clock,
            RetryQueue* retries = nullptr);
 

@@ -98,7 +98,7 @@ bool ProfileProjection::apply(const events::UserUpdated& event) {
       if (existing->value.value("version", std::int64_t{0}) >= event.version) return false;
       store_.put(key, value, existing->etag);
       return true;
-    } catch (const WriteConflict&) {
+    } catch (const dapr::WriteConflict&) {
       continue;  // a concurrent version landed: compare with it
     }
   }

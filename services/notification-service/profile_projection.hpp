@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "dapr/state_store.hpp"
 #include "events/user_event.hpp"
-#include "state_store.hpp"
 
 namespace todo::notify {
 
@@ -45,7 +45,7 @@ inline constexpr std::chrono::minutes kMaxVersionAhead{5};
 class ProfileProjection {
  public:
   explicit ProfileProjection(
-      StateStore& store,
+      dapr::StateStore& store,
       std::function<std::chrono::system_clock::time_point()> clock = std::chrono::system_clock::now)
       : store_(store), clock_(std::move(clock)) {}
   // Stores the event's version unless a newer one is stored. Returns false when it was older.
@@ -54,7 +54,7 @@ class ProfileProjection {
   std::optional<Profile> get(const std::string& user_id);
 
  private:
-  StateStore& store_;
+  dapr::StateStore& store_;
   std::function<std::chrono::system_clock::time_point()> clock_;
 };
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "dapr/cloud_event.hpp"
-#include "state_store.hpp"
+#include "dapr/state_store.hpp"
 #include "time/instant.hpp"
 
 namespace todo::notify {
@@ -35,7 +35,7 @@ class RetryQueue {
   // Each shard is rewritten whole on every change, so it is kept small (an entry is about 1 KB):
   // beyond this, new reminders are refused and fall back to Kafka's redelivery (back-pressure).
   static constexpr std::size_t kMaxPerShard = 1000;
-  explicit RetryQueue(StateStore& store, std::string key_prefix = kReminderRetryPrefix)
+  explicit RetryQueue(dapr::StateStore& store, std::string key_prefix = kReminderRetryPrefix)
       : store_(store), prefix_(std::move(key_prefix)) {}
 
   // Adds the reminder, or moves its next attempt. Throws when the store cannot be written or
@@ -49,7 +49,7 @@ class RetryQueue {
  private:
   std::string key_of(const std::string& id) const;
 
-  StateStore& store_;
+  dapr::StateStore& store_;
   std::string prefix_;
 };
 

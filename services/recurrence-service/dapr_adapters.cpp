@@ -6,11 +6,8 @@
 
 namespace todo::recurrence_service {
 
-DaprProgressStore::DaprProgressStore(dapr::Client& dapr, std::string store)
-    : dapr_(dapr), store_(std::move(store)) {}
-
-std::optional<StoredProgress> DaprProgressStore::load(const std::string& series_id) {
-  const auto item = dapr_.get_state(store_, series_key(series_id));
+std::optional<StoredProgress> StateProgressStore::load(const std::string& series_id) {
+  const auto item = store_.get(series_key(series_id));
   if (!item) return std::nullopt;
   auto progress = series_progress_from_json(item->value);
   // Another shape (an older version's record): start over with the real ETag, so the save
@@ -18,15 +15,14 @@ std::optional<StoredProgress> DaprProgressStore::load(const std::string& series_
   return StoredProgress{progress ? *progress : SeriesProgress{-1, nullptr, false}, item->etag};
 }
 
-void DaprProgressStore::save(const std::string& series_id, const SeriesProgress& progress,
-                             const std::optional<std::string>& etag) {
-  dapr::StateWrite write;
-  write.key = series_key(series_id);
-  write.value = to_json(progress);
-  write.etag = etag;
-  // Without an ETag, "first-write" makes a concurrent first decision for the series fail.
-  write.first_write = true;
-  dapr_.save_state(store_, {write});
+void StateProgressStore::save(const std::string& series_id, const SeriesProgress& progress,
+                              const std::optional<std::string>& etag) {
+  // Without an ETag, a first write: a concurrent first decision for the series fails.
+  if (etag) {
+    store_.put(series_key(series_id), to_json(progress), *etag);
+  } else {
+    store_.create(series_key(series_id), to_json(progress));
+  }
 }
 
 DaprCommandSender::DaprCommandSender(dapr::Client& dapr, std::string pubsub, std::string source)

@@ -3,20 +3,22 @@
 #include <string>
 
 #include "dapr/client.hpp"
+#include "dapr/state_store.hpp"
 #include "series_tracker.hpp"
 
 namespace todo::recurrence_service {
 
-class DaprProgressStore final : public ProgressStore {
+// Series progress as JSON values of the typed state store (dapr::DaprStateStore in the service,
+// its in-memory fake in tests), one key per series.
+class StateProgressStore final : public ProgressStore {
  public:
-  DaprProgressStore(dapr::Client& dapr, std::string store);
+  explicit StateProgressStore(dapr::StateStore& store) : store_(store) {}
   std::optional<StoredProgress> load(const std::string& series_id) override;
   void save(const std::string& series_id, const SeriesProgress& progress,
             const std::optional<std::string>& etag) override;
 
  private:
-  dapr::Client& dapr_;
-  std::string store_;
+  dapr::StateStore& store_;
 };
 
 class DaprCommandSender final : public CommandSender {

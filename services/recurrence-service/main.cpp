@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   using namespace todo;
   service::Runtime rt({"recurrence-service", ports::kRecurrenceService.port, {}}, argc, argv);
   rt.require_state_store();
-  recurrence_service::DaprProgressStore store(rt.dapr(), service::kStateStore);
+  dapr::DaprStateStore state(rt.dapr(), service::kStateStore);
+  recurrence_service::StateProgressStore store(state);
   recurrence_service::DaprCommandSender sender(rt.dapr(), service::kPubSub, rt.name());
   recurrence_service::TaskEventHandler handler(store, sender, rt.metrics());
   rt.subscriber().subscribe(events::subscription_to(service::kPubSub, events::kTaskEventsTopic),

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "dapr/state_store.hpp"
 #include "events/task_command.hpp"
 #include "series_progress.hpp"
 #include "tasks/task.hpp"
@@ -30,7 +31,7 @@ class ProgressStore {
   virtual ~ProgressStore() = default;
   virtual std::optional<StoredProgress> load(const std::string& series_id) = 0;
   // Saves only if the stored value still has `etag` (nullopt: only if there is none yet);
-  // throws dapr::EtagMismatch otherwise.
+  // throws dapr::WriteConflict otherwise.
   virtual void save(const std::string& series_id, const SeriesProgress& progress,
                     const std::optional<std::string>& etag) = 0;
 };
@@ -53,7 +54,7 @@ const char* to_string(CompletionResult result);
 
 // Handles one completion of a recurring task (`task` is the snapshot after completing).
 // Throws std::invalid_argument when the task is not recurring or its rule cannot be evaluated,
-// dapr::EtagMismatch when another delivery decided for this series at the same moment (retry),
+// dapr::WriteConflict when another delivery decided for this series at the same moment (retry),
 // and whatever the store or sender throw.
 CompletionResult handle_completion(const tasks::Task& task, time::Instant completed_at,
                                    ProgressStore& store, CommandSender& sender);

@@ -34,7 +34,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
   CompletionResult result;
   try {
     result = handle_completion(task, completed_at, store_, sender_);
-  } catch (const dapr::EtagMismatch&) {
+  } catch (const dapr::WriteConflict&) {
     // Another delivery decided for this series at the same moment; the retry will find its
     // decision and act on it.
     spdlog::info("series {}: concurrent decision, retrying event {}", *task.series_id, event.id);

@@ -2,10 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "dapr/memory_state_store.hpp"
 #include "delivery_ledger.hpp"
 #include "events/reminder_due.hpp"
 #include "inbox.hpp"
-#include "memory_state_store.hpp"
 #include "retry_queue.hpp"
 #include "time/rfc3339.hpp"
 
@@ -78,7 +78,7 @@ events::UserUpdated user(bool email, bool push) {
 }
 
 struct Fixture {
-  testing::MemoryStateStore store;
+  dapr::testing::MemoryStateStore store;
   metrics::Registry registry;
   time::Instant now = at("2026-11-30T08:00:00.500Z");
   FakeSender email{"email", [](const Profile& p) { return p.channels.email ? "" : "off"; }};
@@ -263,7 +263,7 @@ TEST_CASE("a malformed reminder is poison") {
 }
 
 TEST_CASE("the profile projection keeps the newest version") {
-  testing::MemoryStateStore store;
+  dapr::testing::MemoryStateStore store;
   ProfileProjection profiles(store);
   auto v10 = user(true, false);
   auto v9 = user(false, true);
@@ -280,7 +280,7 @@ TEST_CASE("the profile projection keeps the newest version") {
 }
 
 TEST_CASE("the profile projection refuses a version from the future", "[security]") {
-  testing::MemoryStateStore store;
+  dapr::testing::MemoryStateStore store;
   const auto now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 365 * 56));
   ProfileProjection profiles(store, [now] { return now; });
   const auto micros = [](std::chrono::system_clock::time_point t) {
@@ -296,7 +296,7 @@ TEST_CASE("the profile projection refuses a version from the future", "[security
 }
 
 TEST_CASE("the inbox keeps the newest items first, once each, up to its limit") {
-  testing::MemoryStateStore store;
+  dapr::testing::MemoryStateStore store;
   Inbox inbox(store);
   for (std::size_t i = 0; i < kInboxLimit + 5; ++i) {
     REQUIRE(inbox.add(kUser, {{"id", "n" + std::to_string(i)}, {"read", false}}));
@@ -395,7 +395,7 @@ TEST_CASE("a reminder's retry shard is the same in every build") {
 }
 
 TEST_CASE("a full retry queue shard refuses new reminders but still moves queued ones") {
-  testing::MemoryStateStore store;
+  dapr::testing::MemoryStateStore store;
   RetryQueue queue(store);
   dapr::CloudEvent event;
   event.id = "x";

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "memory_state_store.hpp"
+#include "dapr/memory_state_store.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo;
@@ -29,7 +29,7 @@ dapr::CloudEvent verification_event(time::Instant expires = kNow + std::chrono::
 }
 
 struct Fixture {
-  testing::MemoryStateStore store;
+  dapr::testing::MemoryStateStore store;
   RetryQueue queue{store, kVerificationRetryPrefix};
   metrics::Registry registry;
   time::Instant now = kNow;

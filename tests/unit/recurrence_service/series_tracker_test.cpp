@@ -3,7 +3,8 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "dapr/client.hpp"
+#include "dapr/memory_state_store.hpp"
+#include "dapr_adapters.hpp"
 #include "next_command.hpp"
 #include "time/rfc3339.hpp"
 
@@ -12,24 +13,24 @@ using namespace todo::recurrence_service;
 
 namespace {
 
-// The state store's contract as the tracker relies on it: ETags change on every save, and a
-// save with a stale (or, for a new key, any) ETag fails.
-class MemoryStore final : public ProgressStore {
- public:
+// The tracker on the service's own adapter over the shared in-memory state store, which keeps
+// the Dapr store's rules: ETags change on every save, a save with a stale ETag fails, and so
+// does a first write of a key that exists.
+struct MemoryStore : ProgressStore {
+  dapr::testing::MemoryStateStore state;
+  StateProgressStore adapter{state};
   std::optional<StoredProgress> load(const std::string& series_id) override {
-    auto it = values.find(series_id);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
+    return adapter.load(series_id);
   }
   void save(const std::string& series_id, const SeriesProgress& progress,
             const std::optional<std::string>& etag) override {
-    auto it = values.find(series_id);
-    const bool matches = it == values.end() ? !etag : (etag && *etag == it->second.etag);
-    if (!matches) throw dapr::EtagMismatch("etag");
-    values[series_id] = {progress, std::to_string(++saves)};
+    adapter.save(series_id, progress, etag);
   }
-  std::map<std::string, StoredProgress> values;
-  int saves = 0;
+  std::optional<SeriesProgress> stored(const std::string& series_id) {
+    const auto item = state.get(series_key(series_id));
+    if (!item) return std::nullopt;
+    return series_progress_from_json(item->value);
+  }
 };
 
 class RecordingSender final : public CommandSender {
@@ -96,7 +97,7 @@ TEST_CASE("completing a recurring task sends the next occurrence once", "[recurr
   REQUIRE(sender.sent.size() == 3);
   CHECK(events::command_id(sender.sent[2]) == events::command_id(command));
   CHECK(tasks::to_create_body(sender.sent[2].task) == body);
-  CHECK(store.saves == 1);
+  CHECK(store.state.writes == 1);
 }
 
 TEST_CASE("a COUNT=3 series ends after its third task", "[recurrence-service]") {
@@ -114,7 +115,7 @@ TEST_CASE("a COUNT=3 series ends after its third task", "[recurrence-service]") 
   REQUIRE(sender.sent.size() == 2);
   CHECK(sender.sent[0].occurrence_index == 1);
   CHECK(sender.sent[1].occurrence_index == 2);
-  CHECK(store.values.at("series-1").progress.finished);
+  CHECK(store.stored("series-1")->finished);
 }
 
 TEST_CASE("an older occurrence completed late does not move the series", "[recurrence-service]") {
@@ -163,7 +164,7 @@ TEST_CASE("two deliveries deciding at once: the second is told to retry", "[recu
   CHECK(handle_completion(weekly_task(0), at("2026-12-07T11:00:00Z"), racing, sender) ==
         CompletionResult::sent);
   CHECK_THROWS_AS(handle_completion(weekly_task(0), at("2026-12-07T11:00:01Z"), racing, sender),
-                  dapr::EtagMismatch);
+                  dapr::WriteConflict);
   CHECK(sender.sent.size() == 1);
 }
 

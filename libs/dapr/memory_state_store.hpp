@@ -1,14 +1,14 @@
 #pragma once
-// An in-memory StateStore with the Dapr store's concurrency rules (first write, ETags), for
-// unit tests of notification-service's own logic.
+// The in-memory fake of StateStore, with the Dapr store's concurrency rules (first write, ETags),
+// for unit tests of a service's own logic.
 #include <map>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 
-#include "state_store.hpp"
+#include "dapr/state_store.hpp"
 
-namespace todo::notify::testing {
+namespace todo::dapr::testing {
 
 class MemoryStateStore : public StateStore {
  public:
@@ -72,4 +72,4 @@ class MemoryStateStore : public StateStore {
   long etag_ = 0;
 };
 
-}  // namespace todo::notify::testing
+}  // namespace todo::dapr::testing

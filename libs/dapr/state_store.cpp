@@ -1,8 +1,8 @@
-#include "state_store.hpp"
+#include "dapr/state_store.hpp"
 
 #include "dapr/client.hpp"
 
-namespace todo::notify {
+namespace todo::dapr {
 
 std::optional<StoredValue> DaprStateStore::get(const std::string& key) {
   auto item = dapr_.get_state(store_, key);
@@ -23,7 +23,7 @@ std::vector<std::pair<std::string, StoredValue>> DaprStateStore::get_many(
 
 namespace {
 
-void set_ttl(dapr::StateWrite& write, std::chrono::seconds ttl) {
+void set_ttl(StateWrite& write, std::chrono::seconds ttl) {
   if (ttl.count() > 0) write.metadata["ttlInSeconds"] = std::to_string(ttl.count());
 }
 
@@ -31,14 +31,14 @@ void set_ttl(dapr::StateWrite& write, std::chrono::seconds ttl) {
 
 void DaprStateStore::create(const std::string& key, const nlohmann::json& value,
                             std::chrono::seconds ttl) {
-  dapr::StateWrite write;
+  StateWrite write;
   write.key = key;
   write.value = value;
   write.first_write = true;
   set_ttl(write, ttl);
   try {
     dapr_.save_state(store_, {write});
-  } catch (const dapr::DaprError& e) {
+  } catch (const DaprError& e) {
     // The PostgreSQL store answers a first write onto an existing key with a 500 saying
     // "no item was updated" (its upsert's WHERE matched nothing), not with a 409.
     if (e.status() == 409 || std::string(e.what()).find("no item was updated") != std::string::npos)
@@ -49,16 +49,16 @@ void DaprStateStore::create(const std::string& key, const nlohmann::json& value,
 
 void DaprStateStore::put(const std::string& key, const nlohmann::json& value,
                          const std::string& etag, std::chrono::seconds ttl) {
-  dapr::StateWrite write;
+  StateWrite write;
   write.key = key;
   write.value = value;
   set_ttl(write, ttl);
   if (!etag.empty()) write.etag = etag;
   try {
     dapr_.save_state(store_, {write});
-  } catch (const dapr::EtagMismatch&) {
+  } catch (const EtagMismatch&) {
     throw WriteConflict(key + " changed meanwhile");
   }
 }
 
-}  // namespace todo::notify
+}  // namespace todo::dapr

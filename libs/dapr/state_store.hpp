@@ -1,6 +1,8 @@
 #pragma once
-// The few state operations notification-service needs, behind an interface so the delivery
-// logic can be unit-tested with an in-memory store; DaprStateStore is the real one.
+// The typed state store every service uses: JSON values with ETag compare-and-set, first-write
+// creation, bulk reads and TTLs, behind an interface so a service's logic can be unit-tested
+// with the in-memory fake beside it (dapr/memory_state_store.hpp); DaprStateStore is the real
+// one, on the sidecar's state API.
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -9,10 +11,8 @@
 #include <vector>
 
 namespace todo::dapr {
-class Client;
-}
 
-namespace todo::notify {
+class Client;
 
 struct StoredValue {
   nlohmann::json value;
@@ -77,7 +77,7 @@ void update_json(StateStore& store, const std::string& key, const nlohmann::json
 
 class DaprStateStore : public StateStore {
  public:
-  DaprStateStore(dapr::Client& dapr, std::string store) : dapr_(dapr), store_(std::move(store)) {}
+  DaprStateStore(Client& dapr, std::string store) : dapr_(dapr), store_(std::move(store)) {}
   std::optional<StoredValue> get(const std::string& key) override;
   std::vector<std::pair<std::string, StoredValue>> get_many(
       const std::vector<std::string>& keys) override;
@@ -89,8 +89,8 @@ class DaprStateStore : public StateStore {
            std::chrono::seconds ttl) override;
 
  private:
-  dapr::Client& dapr_;
+  Client& dapr_;
   std::string store_;
 };
 
-}  // namespace todo::notify
+}  // namespace todo::dapr
