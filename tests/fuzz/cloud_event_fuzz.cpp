@@ -3,6 +3,7 @@
 // dispatch turns every exception a handler throws into DROP or RETRY; nothing may escape it, and
 // a bulk delivery is answered with one status per entry.
 #include "dapr/subscriber.hpp"
+#include "errors/domain_error.hpp"
 #include "events/reminder_due.hpp"
 #include "events/task_command.hpp"
 #include "events/task_event.hpp"
@@ -16,6 +17,7 @@
 namespace {
 
 namespace dapr = todo::dapr;
+namespace errors = todo::errors;
 namespace events = todo::events;
 
 dapr::Outcome consume(const dapr::CloudEvent& event) {
