@@ -20,6 +20,16 @@ bash "$here/check-format.sh"
 log "== unit tests"
 build_cpp
 (cd "$BUILD_DIR" && ctest --output-on-failure)
+# The Python test tools (pytest, grpcio-tools here; the e2e and security suites below).
+venv="$TODO_CACHE/venv"
+if [ ! -x "$venv/bin/pytest" ] || ! cmp -s "$ROOT/tests/e2e/requirements.txt" "$venv/requirements.txt"; then
+  apt_install python3-venv
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$ROOT/tests/e2e/requirements.txt"
+  cp "$ROOT/tests/e2e/requirements.txt" "$venv/requirements.txt"
+fi
+log "== proto/ against what the producers really send (tests/contracts; no stack needed)"
+"$venv/bin/pytest" -q -p no:cacheprovider "$ROOT/tests/contracts"
 bash "$here/check-deploy.sh"
 
 if [ "${TODO_SANITIZE:-${CI:-0}}" != "0" ] && [ "${TODO_SANITIZE:-${CI:-0}}" != "false" ]; then
@@ -37,13 +47,6 @@ if [ "${TODO_FUZZ_SECONDS:-3}" != "0" ]; then
 fi
 
 log "== end-to-end tests on the real stack"
-venv="$TODO_CACHE/venv"
-if [ ! -x "$venv/bin/pytest" ] || ! cmp -s "$ROOT/tests/e2e/requirements.txt" "$venv/requirements.txt"; then
-  apt_install python3-venv
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q -r "$ROOT/tests/e2e/requirements.txt"
-  cp "$ROOT/tests/e2e/requirements.txt" "$venv/requirements.txt"
-fi
 
 if [ "${KEEP_STACK:-0}" = "0" ]; then
   trap 'bash "$here/run.sh" stop >/dev/null 2>&1 || true' EXIT
