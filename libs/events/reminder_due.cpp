@@ -30,7 +30,54 @@ std::optional<time::Instant> optional_instant(const nlohmann::json& data, const 
   return instant(data, name);
 }
 
+nlohmann::json text_or_null(const std::string& value) {
+  return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+nlohmann::json instant_or_null(const std::optional<time::Instant>& value) {
+  return value ? nlohmann::json(time::format_rfc3339(*value)) : nlohmann::json(nullptr);
+}
+
+double number(const nlohmann::json& data, const char* name) {
+  auto it = data.find(name);
+  return it != data.end() && it->is_number() ? it->get<double>() : 0.0;
+}
+
 }  // namespace
+
+nlohmann::json to_json(const ReminderDue& r) {
+  nlohmann::json out = {{"firing_id", r.firing_id},
+                        {"task_id", r.task_id},
+                        {"reminder_id", r.reminder_id},
+                        {"user_id", r.user_id},
+                        {"title", r.title},
+                        {"description", r.description},
+                        {"priority", r.priority},
+                        {"due", text_or_null(r.due)},
+                        {"due_at", instant_or_null(r.due_at)},
+                        {"time_zone", r.time_zone},
+                        {"fire_at", time::format_rfc3339(r.fire_at)},
+                        {"fired_at", instant_or_null(r.fired_at)},
+                        {"late", r.late},
+                        {"lateness_seconds", r.lateness_seconds},
+                        {"missed_count", r.missed_count}};
+  if (!r.missed.empty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const MissedReminder& m : r.missed) {
+      list.push_back({{"firing_id", m.firing_id},
+                      {"task_id", m.task_id},
+                      {"reminder_id", m.reminder_id},
+                      {"title", m.title},
+                      {"priority", m.priority},
+                      {"due", text_or_null(m.due)},
+                      {"due_at", instant_or_null(m.due_at)},
+                      {"fire_at", time::format_rfc3339(m.fire_at)},
+                      {"lateness_seconds", m.lateness_seconds}});
+    }
+    out["missed"] = std::move(list);
+  }
+  return out;
+}
 
 ReminderDue parse_reminder_due(const nlohmann::json& data) {
   if (!data.is_object()) throw errors::MalformedMessage("reminder payload is not a JSON object");
@@ -48,7 +95,9 @@ ReminderDue parse_reminder_due(const nlohmann::json& data) {
   r.time_zone = text(data, "time_zone", false);
   if (r.time_zone.empty()) r.time_zone = "UTC";
   r.fire_at = instant(data, "fire_at");
+  r.fired_at = optional_instant(data, "fired_at");
   r.late = data.value("late", false);
+  r.lateness_seconds = number(data, "lateness_seconds");
   if (auto it = data.find("missed_count"); it != data.end() && it->is_number_integer())
     r.missed_count = it->get<int>();
   if (auto it = data.find("missed"); it != data.end()) {
@@ -58,10 +107,13 @@ ReminderDue parse_reminder_due(const nlohmann::json& data) {
       MissedReminder item;
       item.firing_id = text(m, "firing_id");
       item.task_id = text(m, "task_id");
+      item.reminder_id = text(m, "reminder_id", false);
       item.title = text(m, "title", false);
       item.priority = text(m, "priority", false);
+      item.due = text(m, "due", false);
       item.due_at = optional_instant(m, "due_at");
       item.fire_at = instant(m, "fire_at");
+      item.lateness_seconds = number(m, "lateness_seconds");
       r.missed.push_back(std::move(item));
     }
   }

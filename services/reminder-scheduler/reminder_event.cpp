@@ -12,17 +12,17 @@ namespace {
 
 using nlohmann::json;
 
-json due_local(const TaskSummary& task) {
-  return task.due ? json(time::format_local_due(*task.due)) : json(nullptr);
+std::string due_local(const TaskSummary& task) {
+  return task.due ? time::format_local_due(*task.due) : std::string();
 }
 
 // The due as an instant, like task events write it (a date-only due counts from 00:00 local).
-json due_at(const TaskSummary& task) {
-  if (!task.due) return nullptr;
+std::optional<time::Instant> due_at(const TaskSummary& task) {
+  if (!task.due) return std::nullopt;
   try {
-    return time::format_rfc3339(time::to_utc(*task.due, task.time_zone));
+    return time::to_utc(*task.due, task.time_zone);
   } catch (const std::invalid_argument&) {
-    return nullptr;  // a zone this machine does not know: the local due still says it
+    return std::nullopt;  // a zone this machine does not know: the local due still says it
   }
 }
 
@@ -30,25 +30,32 @@ double lateness(const DueFiring& firing, WallTime fired_at) {
   return std::max(0.0, seconds_between(firing.firing.fire_at, fired_at));
 }
 
+events::ReminderDue reminder_of(const DueFiring& firing, WallTime fired_at, bool late,
+                                int missed_count) {
+  const TaskSummary& task = firing.task;
+  events::ReminderDue r;
+  r.firing_id = firing.id();
+  r.task_id = task.task_id;
+  r.reminder_id = firing.firing.reminder_id;
+  r.user_id = task.user_id;
+  r.title = task.title;
+  r.description = task.description_excerpt;
+  r.priority = tasks::to_string(task.priority);
+  r.due = due_local(task);
+  r.due_at = due_at(task);
+  r.time_zone = task.time_zone;
+  r.fire_at = firing.firing.fire_at;
+  r.fired_at = to_instant(fired_at);
+  r.late = late;
+  r.lateness_seconds = lateness(firing, fired_at);
+  r.missed_count = missed_count;
+  return r;
+}
+
 }  // namespace
 
 json reminder_payload(const DueFiring& firing, WallTime fired_at, bool late, int missed_count) {
-  const TaskSummary& task = firing.task;
-  return {{"firing_id", firing.id()},
-          {"task_id", task.task_id},
-          {"reminder_id", firing.firing.reminder_id},
-          {"user_id", task.user_id},
-          {"title", task.title},
-          {"description", task.description_excerpt},
-          {"priority", tasks::to_string(task.priority)},
-          {"due", due_local(task)},
-          {"due_at", due_at(task)},
-          {"time_zone", task.time_zone},
-          {"fire_at", time::format_rfc3339(firing.firing.fire_at)},
-          {"fired_at", time::format_rfc3339(to_instant(fired_at))},
-          {"late", late},
-          {"lateness_seconds", lateness(firing, fired_at)},
-          {"missed_count", missed_count}};
+  return events::to_json(reminder_of(firing, fired_at, late, missed_count));
 }
 
 std::string digest_id(const std::string& user_id, const std::vector<DueFiring>& missed) {
@@ -66,23 +73,24 @@ std::string digest_id(const std::string& user_id, const std::vector<DueFiring>& 
 
 json digest_payload(const std::string& id, const std::vector<DueFiring>& missed,
                     WallTime fired_at) {
-  json payload = reminder_payload(missed.back(), fired_at, true, static_cast<int>(missed.size()));
-  payload["firing_id"] = id;
-  payload["lateness_seconds"] = lateness(missed.front(), fired_at);
-  json list = json::array();
+  events::ReminderDue digest =
+      reminder_of(missed.back(), fired_at, true, static_cast<int>(missed.size()));
+  digest.firing_id = id;
+  digest.lateness_seconds = lateness(missed.front(), fired_at);
   for (const auto& firing : missed) {
-    list.push_back({{"firing_id", firing.id()},
-                    {"task_id", firing.task.task_id},
-                    {"reminder_id", firing.firing.reminder_id},
-                    {"title", firing.task.title},
-                    {"priority", tasks::to_string(firing.task.priority)},
-                    {"due", due_local(firing.task)},
-                    {"due_at", due_at(firing.task)},
-                    {"fire_at", time::format_rfc3339(firing.firing.fire_at)},
-                    {"lateness_seconds", lateness(firing, fired_at)}});
+    events::MissedReminder m;
+    m.firing_id = firing.id();
+    m.task_id = firing.task.task_id;
+    m.reminder_id = firing.firing.reminder_id;
+    m.title = firing.task.title;
+    m.priority = tasks::to_string(firing.task.priority);
+    m.due = due_local(firing.task);
+    m.due_at = due_at(firing.task);
+    m.fire_at = firing.firing.fire_at;
+    m.lateness_seconds = lateness(firing, fired_at);
+    digest.missed.push_back(std::move(m));
   }
-  payload["missed"] = std::move(list);
-  return payload;
+  return events::to_json(digest);
 }
 
 json payload_of(const Delivery& delivery, WallTime fired_at) {

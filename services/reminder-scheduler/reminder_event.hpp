@@ -1,15 +1,10 @@
 #pragma once
 // The reminder.due event on topic `reminders`: a raw CloudEvent of type todo.reminder.due.v1
-// whose id is the firing id (or a digest's id), keyed by user id. The payload (`data`):
-//
-// {"firing_id", "task_id", "reminder_id", "user_id", "title", "description" (first 200 code
-//  points), "priority", "due" (local, as the task has it, or null), "due_at" (RFC 3339 or null),
-//  "time_zone", "fire_at" (RFC 3339), "fired_at" (RFC 3339), "late": bool,
-//  "lateness_seconds": number, "missed_count": int}
+// whose id is the firing id (or a digest's id), keyed by user id. The payload is
+// events::ReminderDue (libs/events/reminder_due.hpp, proto ReminderDue), written by its to_json.
 //
 // missed_count is 0 for a reminder on time, 1 for a late one, and N for a digest, which adds
-// "missed": [{"firing_id", "task_id", "reminder_id", "title", "priority", "due", "due_at",
-// "fire_at", "lateness_seconds"}, ...] (oldest first) and otherwise describes the newest of them.
+// "missed" (oldest first) and otherwise describes the newest of them.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

@@ -37,7 +37,9 @@ const WallTime kFiredAt = std::chrono::system_clock::time_point(std::chrono::sec
 TEST_CASE("the reader accepts a single reminder as the scheduler writes it",
           "[contracts][reminders]") {
   const auto written = firing("task-1", "2026-12-01T08:00:00Z", true);
-  const auto read = events::parse_reminder_due(reminder_payload(written, kFiredAt, false, 0));
+  const auto payload = reminder_payload(written, kFiredAt, false, 0);
+  const auto read = events::parse_reminder_due(payload);
+  CHECK(events::to_json(read) == payload);  // one pair of (de)serialisers: nothing lost
   CHECK(read.firing_id == written.id());
   CHECK(read.task_id == "task-1");
   CHECK(read.reminder_id == "r1");
@@ -50,6 +52,8 @@ TEST_CASE("the reader accepts a single reminder as the scheduler writes it",
   CHECK(*read.due_at == at("2026-12-01T08:00:00Z"));  // 09:00 in Berlin
   CHECK(read.time_zone == "Europe/Berlin");
   CHECK(read.fire_at == written.firing.fire_at);
+  CHECK(read.fired_at == to_instant(kFiredAt));
+  CHECK(read.lateness_seconds == Approx(5.0));  // fired 5 s after its moment
   CHECK_FALSE(read.late);
   CHECK(read.missed_count == 0);
   CHECK(read.missed.empty());
@@ -66,13 +70,17 @@ TEST_CASE("the reader accepts a digest as the scheduler writes it", "[contracts]
   const std::vector<DueFiring> missed = {firing("task-1", "2026-12-01T06:00:00Z", true),
                                          firing("task-2", "2026-12-01T07:00:00Z", false)};
   const std::string id = digest_id(missed[0].task.user_id, missed);
-  const auto read = events::parse_reminder_due(digest_payload(id, missed, kFiredAt));
+  const auto payload = digest_payload(id, missed, kFiredAt);
+  const auto read = events::parse_reminder_due(payload);
+  CHECK(events::to_json(read) == payload);
   CHECK(read.firing_id == id);
   CHECK(read.late);
   CHECK(read.missed_count == 2);
   REQUIRE(read.missed.size() == 2);
   CHECK(read.missed[0].firing_id == missed[0].id());
   CHECK(read.missed[0].task_id == "task-1");
+  CHECK(read.missed[0].reminder_id == "r1");
+  CHECK(read.missed[0].due == "2026-12-01T09:00:00");
   CHECK(read.missed[0].fire_at == at("2026-12-01T06:00:00Z"));
   REQUIRE(read.missed[0].due_at);
   CHECK_FALSE(read.missed[1].due_at);
