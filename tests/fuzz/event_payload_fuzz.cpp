@@ -1,9 +1,10 @@
 // The event payload parsers of libs/events, each given the input as a CloudEvent's data:
 // task events (and the task snapshot inside, tasks::task_from_json), user events, task commands
-// (create_occurrence, snooze_task) and due reminders. Bad input is errors::MalformedMessage
-// (answered DROP); nlohmann's exceptions are DROP too (Subscriber::dispatch) and task_from_json
-// throws std::invalid_argument, which consumers turn into MalformedMessage. A parsed payload
-// written back with to_json must parse again.
+// (create_occurrence, snooze_task) and due reminders. Bad input is errors::MalformedMessage,
+// or errors::ValidationFailed for a create_occurrence whose task is not a valid create body
+// (both answered DROP); nlohmann's exceptions are DROP too (Subscriber::dispatch) and
+// task_from_json throws std::invalid_argument, which consumers turn into MalformedMessage. A parsed
+// payload written back with to_json must parse again.
 #include "dapr/subscriber.hpp"
 #include "events/reminder_due.hpp"
 #include "events/task_command.hpp"
@@ -45,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const events::UserUpdated user = events::parse_user_updated(payload);
     (void)events::parse_user_updated(events::to_json(user));
   });
-  todo::fuzz::documented<MalformedMessage, JsonError>([&] {
+  todo::fuzz::documented<MalformedMessage, todo::errors::ValidationFailed, JsonError>([&] {
     if (events::command_kind(payload) == "snooze_task") {
       const events::SnoozeTask command = events::parse_snooze_task(payload);
       (void)events::parse_snooze_task(events::to_json(command));
@@ -54,7 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)events::parse_create_occurrence(events::to_json(command));
     }
   });
-  todo::fuzz::documented<MalformedMessage, JsonError>(
-      [&] { (void)events::parse_reminder_due(payload); });
+  todo::fuzz::documented<MalformedMessage, JsonError>([&] {
+    const events::ReminderDue reminder = events::parse_reminder_due(payload);
+    (void)events::parse_reminder_due(events::to_json(reminder));
+  });
   return 0;
 }
