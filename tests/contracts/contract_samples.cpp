@@ -31,6 +31,7 @@
 #include <thread>
 
 #include "app/task_changes.hpp"
+#include "app/task_operations.hpp"
 #include "auth/credential_box.hpp"
 #include "dapr/client.hpp"
 #include "dapr/cloud_event.hpp"
@@ -288,18 +289,7 @@ struct TaskService {
     const auto command = events::parse_create_occurrence(command_data);
     // insert_task_if_new_occurrence: a repeated command creates nothing.
     if (!occurrences.insert({command.series_id, command.occurrence_index}).second) return;
-    tasks::TaskDraft draft = command.task;
-    draft.reminders.erase(
-        std::remove_if(draft.reminders.begin(), draft.reminders.end(),
-                       [&](const tasks::Reminder& r) { return r.at && *r.at <= now; }),
-        draft.reminders.end());
-    tasks::check_draft_rules(draft, now);
-    for (tasks::Reminder& reminder : draft.reminders) reminder.id.clear();
-    tasks::assign_reminder_ids(draft.reminders);
-    auto task = tasks::task_from_draft(draft, new_id(), command.user_id, now);
-    task.series_id = command.series_id;
-    task.parent_id = command.parent_id;
-    task.occurrence_index = command.occurrence_index;
+    const auto task = tasksvc::occurrence_task(command, new_id(), now);
     tasksvc::record_change(no_transaction(), "created", task, nullptr);
     flush("created: " + sample);
   }

@@ -160,8 +160,8 @@ void TaskOperations::remove(const std::string& user_id, const std::string& id,
   });
 }
 
-bool TaskOperations::create_occurrence(const events::CreateOccurrence& command) {
-  const auto now = clock_();
+tasks::Task occurrence_task(const events::CreateOccurrence& command, const std::string& id,
+                            time::Instant now) {
   // The draft was checked member by member when the command was read; reminders and due were
   // already shifted by recurrence-service. An absolute reminder whose moment passed with the old
   // occurrence is dropped rather than failing the whole occurrence; the rest must pass the
@@ -174,10 +174,15 @@ bool TaskOperations::create_occurrence(const events::CreateOccurrence& command) 
   tasks::check_draft_rules(draft, now);
   for (tasks::Reminder& reminder : draft.reminders) reminder.id.clear();  // numbered afresh
   tasks::assign_reminder_ids(draft.reminders);
-  auto task = tasks::task_from_draft(draft, ids::new_uuid(), command.user_id, now);
+  auto task = tasks::task_from_draft(draft, id, command.user_id, now);
   task.series_id = command.series_id;
   task.parent_id = command.parent_id;
   task.occurrence_index = command.occurrence_index;
+  return task;
+}
+
+bool TaskOperations::create_occurrence(const events::CreateOccurrence& command) {
+  const auto task = occurrence_task(command, ids::new_uuid(), clock_());
   return pool_.with([&](pqxx::connection& c) {
     pqxx::work tx(c);
     if (!insert_task_if_new_occurrence(tx, task)) return false;

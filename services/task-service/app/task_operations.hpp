@@ -13,6 +13,12 @@
 
 namespace todo::tasksvc {
 
+// The task a create-occurrence command makes (with id `id`, at `now`): absolute reminders already
+// past dropped, reminders numbered afresh, series, parent and index set. Throws
+// errors::ValidationFailed when the draft breaks the rules of a create.
+tasks::Task occurrence_task(const events::CreateOccurrence& command, const std::string& id,
+                            time::Instant now);
+
 class TaskOperations {
  public:
   using Clock = std::function<time::Instant()>;
