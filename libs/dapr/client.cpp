@@ -241,9 +241,9 @@ void Client::transact_state(const std::string& store, const std::vector<StateOpe
   nlohmann::json operations = nlohmann::json::array();
   for (const auto& op : ops) {
     nlohmann::json request = state_write_json(op.request);
-    if (op.kind == StateOperation::Kind::kDelete) request.erase("value");
+    if (op.kind == StateOperation::Kind::remove) request.erase("value");
     operations.push_back(
-        {{"operation", op.kind == StateOperation::Kind::kUpsert ? "upsert" : "delete"},
+        {{"operation", op.kind == StateOperation::Kind::upsert ? "upsert" : "delete"},
          {"request", request}});
   }
   nlohmann::json body = {{"operations", operations}};

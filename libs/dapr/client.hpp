@@ -66,7 +66,7 @@ struct StateWrite {
 };
 
 struct StateOperation {
-  enum class Kind { kUpsert, kDelete } kind = Kind::kUpsert;
+  enum class Kind { upsert, remove } kind = Kind::upsert;
   StateWrite request;
 };
 

@@ -17,11 +17,11 @@ constexpr int kBulkEnvelopeDepth = json::kMaxDepth + 3;
 
 const char* to_string(Outcome o) {
   switch (o) {
-    case Outcome::kSuccess:
+    case Outcome::success:
       return "SUCCESS";
-    case Outcome::kRetry:
+    case Outcome::retry:
       return "RETRY";
-    case Outcome::kDrop:
+    case Outcome::drop:
       return "DROP";
   }
   return "RETRY";
@@ -47,20 +47,20 @@ Subscriber::Subscriber(http::Server& server, metrics::Registry& registry)
 
 Outcome Subscriber::dispatch(const std::string& body, const Handler& handler, std::string& reason) {
   auto event = parse_cloud_event(body, reason);
-  if (!event) return Outcome::kDrop;
+  if (!event) return Outcome::drop;
   log::set_trace_id(log::trace_id_from_traceparent(event->traceparent));
   try {
     return handler(*event);
   } catch (const errors::DomainError& e) {
     reason = e.what();
-    return Outcome::kDrop;
+    return Outcome::drop;
   } catch (const nlohmann::json::exception& e) {
     // The payload does not have the shape the handler expects: it never will.
     reason = std::string("malformed payload: ") + e.what();
-    return Outcome::kDrop;
+    return Outcome::drop;
   } catch (const std::exception& e) {
     reason = e.what();
-    return Outcome::kRetry;
+    return Outcome::retry;
   }
 }
 
@@ -69,10 +69,10 @@ void Subscriber::record(const Subscription& sub, Outcome outcome, const std::str
       .counter("pubsub_deliveries_total", "Events delivered by Dapr, by topic and outcome",
                {{"topic", sub.topic}, {"outcome", to_string(outcome)}})
       .inc();
-  if (outcome == Outcome::kDrop) {
+  if (outcome == Outcome::drop) {
     spdlog::warn("dropping event on {} to {}: {}", sub.topic,
                  sub.dead_letter_topic.empty() ? "nowhere" : sub.dead_letter_topic, reason);
-  } else if (outcome == Outcome::kRetry) {
+  } else if (outcome == Outcome::retry) {
     spdlog::warn("event on {} will be retried: {}", sub.topic, reason);
   }
 }
@@ -82,11 +82,11 @@ nlohmann::json Subscriber::dispatch_bulk(const std::string& body, const Subscrip
   nlohmann::json statuses = nlohmann::json::array();
   const auto request = todo::json::parse(body, nullptr, kBulkEnvelopeDepth);
   if (!request.is_object() || !request.contains("entries") || !request["entries"].is_array()) {
-    record(sub, Outcome::kDrop, "bulk delivery without an entries array");
+    record(sub, Outcome::drop, "bulk delivery without an entries array");
     return {{"statuses", statuses}};
   }
   const auto& entries = request["entries"];
-  std::vector<Outcome> outcomes(entries.size(), Outcome::kRetry);
+  std::vector<Outcome> outcomes(entries.size(), Outcome::retry);
   std::vector<std::string> reasons(entries.size());
   // Each worker takes every n-th entry: no shared queue, and a batch's entries run side by side.
   const std::size_t workers = std::min<std::size_t>(
@@ -96,7 +96,7 @@ nlohmann::json Subscriber::dispatch_bulk(const std::string& body, const Subscrip
       const auto& entry = entries[i];
       const auto event = entry.find("event");
       if (event == entry.end()) {
-        outcomes[i] = Outcome::kDrop;
+        outcomes[i] = Outcome::drop;
         reasons[i] = "bulk entry without an event";
         continue;
       }

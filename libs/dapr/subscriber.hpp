@@ -12,7 +12,7 @@
 
 namespace todo::dapr {
 
-enum class Outcome { kSuccess, kRetry, kDrop };
+enum class Outcome { success, retry, drop };
 
 // A handler throws an errors::DomainError (errors/domain_error.hpp: a malformed message, invalid
 // data, a thing not found) for input that can never be processed: the delivery is answered DROP,

@@ -59,9 +59,9 @@ nlohmann::json parse_json_object(const httplib::Request& req) {
     throw ProblemError(415, "Unsupported media type",
                        "the body must be JSON (Content-Type: application/json)");
   }
-  json::ParseFailure why = json::ParseFailure::kNone;
+  json::ParseFailure why = json::ParseFailure::none;
   nlohmann::json body = json::parse(req.body, &why);
-  if (why == json::ParseFailure::kTooDeep) {
+  if (why == json::ParseFailure::too_deep) {
     throw ProblemError(400, "Malformed JSON",
                        "the request body nests arrays or objects deeper than " +
                            std::to_string(json::kMaxDepth) + " levels");

@@ -38,24 +38,24 @@ bool nesting_within(std::string_view text, int max_depth) {
 }
 
 nlohmann::json parse(std::string_view text, ParseFailure* why, int max_depth) {
-  if (why) *why = ParseFailure::kNone;
+  if (why) *why = ParseFailure::none;
   if (!nesting_within(text, max_depth)) {
-    if (why) *why = ParseFailure::kTooDeep;
+    if (why) *why = ParseFailure::too_deep;
     return nlohmann::json(nlohmann::json::value_t::discarded);
   }
   auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded() && why) *why = ParseFailure::kMalformed;
+  if (value.is_discarded() && why) *why = ParseFailure::malformed;
   return value;
 }
 
 nlohmann::json parse_or_throw(std::string_view text, const char* what) {
-  ParseFailure why = ParseFailure::kNone;
+  ParseFailure why = ParseFailure::none;
   auto value = parse(text, &why);
-  if (why == ParseFailure::kTooDeep) {
+  if (why == ParseFailure::too_deep) {
     throw std::invalid_argument(std::string(what) + " nests JSON deeper than " +
                                 std::to_string(kMaxDepth) + " levels");
   }
-  if (why == ParseFailure::kMalformed) {
+  if (why == ParseFailure::malformed) {
     throw std::invalid_argument(std::string(what) + " is not valid JSON");
   }
   return value;

@@ -12,8 +12,7 @@ namespace todo::json {
 // Arrays and objects inside each other; no payload of this platform needs more than a handful.
 inline constexpr int kMaxDepth = 64;
 
-// NOLINTNEXTLINE(readability-identifier-naming): libs/http uses these too; renamed with its rewrite
-enum class ParseFailure { kNone, kMalformed, kTooDeep };
+enum class ParseFailure { none, malformed, too_deep };
 
 // True when no array or object in `text` is nested deeper than `max_depth` (brackets inside
 // strings do not count). Linear, no allocation; says nothing about whether `text` is valid JSON.

@@ -30,10 +30,10 @@ dapr::Subscriber::Handler task_updates_handler(EventHub& hub, metrics::Registry&
     std::string user_id, data;
     if (!update_for_browser(ev, user_id, data)) {
       ignored->inc();
-      return dapr::Outcome::kSuccess;
+      return dapr::Outcome::success;
     }
     hub_ptr->publish(user_id, "update", data);
-    return dapr::Outcome::kSuccess;
+    return dapr::Outcome::success;
   };
 }
 

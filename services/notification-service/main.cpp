@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
             .counter("user_profiles_applied_total", "User events applied to the projection",
                      {{"result", applied ? "applied" : "stale"}})
             .inc();
-        return dapr::Outcome::kSuccess;
+        return dapr::Outcome::success;
       });
 
   // The inbox is the only thing the frontend's invocations may reach.

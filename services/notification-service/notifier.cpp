@@ -53,17 +53,17 @@ void Notifier::count(const char* channel, const char* outcome) {
 
 dapr::Outcome Notifier::handle(const dapr::CloudEvent& event) {
   const Pass pass = deliver_pending(event);
-  if (!pass.to_retry) return dapr::Outcome::kSuccess;
+  if (!pass.to_retry) return dapr::Outcome::success;
   if (retries_ != nullptr) {
     try {
       retries_->schedule(pass.notification_id, event, pass.next_attempt_at);
-      return dapr::Outcome::kSuccess;  // the retry queue has it now
+      return dapr::Outcome::success;  // the retry queue has it now
     } catch (const std::exception& e) {
       spdlog::warn("could not queue the retry of {}, Kafka will redeliver it: {}",
                    pass.notification_id, e.what());
     }
   }
-  return dapr::Outcome::kRetry;
+  return dapr::Outcome::retry;
 }
 
 std::size_t Notifier::retry_due() {

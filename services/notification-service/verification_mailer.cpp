@@ -34,20 +34,20 @@ VerificationMailer::Attempt VerificationMailer::attempt(
   if (sent.outcome == SendOutcome::permanent_failure) {
     spdlog::warn("verification mail for user {} refused: {}", request.user_id, sent.error);
   }
-  return sent.outcome == SendOutcome::transient_failure ? Attempt::kRetry : Attempt::kDone;
+  return sent.outcome == SendOutcome::transient_failure ? Attempt::retry : Attempt::done;
 }
 
 dapr::Outcome VerificationMailer::handle(const dapr::CloudEvent& event) {
   const auto request = events::parse_email_verification_requested(event.data);
-  if (expired(request, clock_())) return dapr::Outcome::kSuccess;  // a link nobody can use
-  if (attempt(request) == Attempt::kDone) return dapr::Outcome::kSuccess;
+  if (expired(request, clock_())) return dapr::Outcome::success;  // a link nobody can use
+  if (attempt(request) == Attempt::done) return dapr::Outcome::success;
   try {
     retries_.schedule(entry_id(event), event, clock_() + kRetryEvery);
-    return dapr::Outcome::kSuccess;
+    return dapr::Outcome::success;
   } catch (const std::exception& e) {
     // The queue cannot take it: Kafka's redelivery is the fallback, slow as it is for others.
     spdlog::warn("verification mail not queued for retry: {}", e.what());
-    return dapr::Outcome::kRetry;
+    return dapr::Outcome::retry;
   }
 }
 
@@ -56,7 +56,7 @@ std::size_t VerificationMailer::retry_due() {
   for (const auto& entry : retries_.due(clock_(), &queued)) {
     try {
       const auto request = events::parse_email_verification_requested(entry.event.data);
-      if (expired(request, clock_()) || attempt(request) == Attempt::kDone) {
+      if (expired(request, clock_()) || attempt(request) == Attempt::done) {
         retries_.remove(entry.notification_id);
       } else {
         retries_.schedule(entry.notification_id, entry.event, clock_() + kRetryEvery);

@@ -36,7 +36,7 @@ class VerificationMailer {
   std::size_t retry_due();
 
  private:
-  enum class Attempt { kDone, kRetry };
+  enum class Attempt { done, retry };
   Attempt attempt(const events::EmailVerificationRequested& request);
 
   Send send_;

@@ -20,7 +20,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
       .counter("task_events_applied_total", "Task events applied, by action",
                {{"action", parsed.action}})
       .inc();
-  if (parsed.action != "completed") return dapr::Outcome::kSuccess;
+  if (parsed.action != "completed") return dapr::Outcome::success;
 
   tasks::Task task;
   try {
@@ -28,7 +28,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
   } catch (const std::invalid_argument& e) {
     throw errors::MalformedMessage(std::string("task snapshot: ") + e.what());
   }
-  if (!task.recurrence || !task.due || !task.series_id) return dapr::Outcome::kSuccess;
+  if (!task.recurrence || !task.due || !task.series_id) return dapr::Outcome::success;
 
   const time::Instant completed_at = task.completed_at.value_or(time::instant_now());
   CompletionResult result;
@@ -38,7 +38,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
     // Another delivery decided for this series at the same moment; the retry will find its
     // decision and act on it.
     spdlog::info("series {}: concurrent decision, retrying event {}", *task.series_id, event.id);
-    return dapr::Outcome::kRetry;
+    return dapr::Outcome::retry;
   } catch (const std::invalid_argument& e) {
     // A rule or zone this build cannot evaluate will not get better by retrying.
     throw errors::MalformedMessage(std::string("cannot compute the next occurrence: ") + e.what());
@@ -49,7 +49,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
       .inc();
   spdlog::info("series {}: occurrence {} completed: {}", *task.series_id, task.occurrence_index,
                to_string(result));
-  return dapr::Outcome::kSuccess;
+  return dapr::Outcome::success;
 }
 
 }  // namespace todo::recurrence_service

@@ -39,7 +39,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
   metrics_.count_event(view.action);
   if (!slice_.owns(view.user_id)) {
     metrics_.count_ignored("other_slice");
-    return dapr::Outcome::kSuccess;
+    return dapr::Outcome::success;
   }
   const TaskChange change = decode(view);
   try {
@@ -47,7 +47,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
     // to cancel and nothing to store, so the state store is not touched at all.
     const bool deleted = change.action == "deleted";
     if (desired_firings(change.task, deleted).empty() && !schedule_.has_task(change.task.id)) {
-      return dapr::Outcome::kSuccess;
+      return dapr::Outcome::success;
     }
     ApplyResult result;
     writer_.update(
@@ -68,10 +68,10 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
   } catch (const dapr::EtagMismatch&) {
     spdlog::warn("task {}: its bucket kept changing under us, retrying event {}", change.task.id,
                  event.id);
-    return dapr::Outcome::kRetry;
+    return dapr::Outcome::retry;
   }
   metrics_.pending.set(static_cast<double>(schedule_.size()));
-  return dapr::Outcome::kSuccess;
+  return dapr::Outcome::success;
 }
 
 }  // namespace todo::reminder_scheduler

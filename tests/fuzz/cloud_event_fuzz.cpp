@@ -36,7 +36,7 @@ dapr::Outcome consume(const dapr::CloudEvent& event) {
   } else {
     throw errors::MalformedMessage("unknown type");
   }
-  return dapr::Outcome::kSuccess;
+  return dapr::Outcome::success;
 }
 
 dapr::Subscriber& subscriber() {
@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   std::string reason;
   const dapr::Outcome outcome = dapr::Subscriber::dispatch(body, consume, reason);
-  FUZZ_CHECK(outcome == dapr::Outcome::kSuccess || !reason.empty());
+  FUZZ_CHECK(outcome == dapr::Outcome::success || !reason.empty());
 
   dapr::Subscription sub;
   sub.topic = "fuzz";

@@ -10,10 +10,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace json = todo::json;
   const std::string text = todo::fuzz::text(data, size);
-  json::ParseFailure why = json::ParseFailure::kNone;
+  json::ParseFailure why = json::ParseFailure::none;
   const nlohmann::json value = json::parse(text, &why);
-  FUZZ_CHECK(value.is_discarded() == (why != json::ParseFailure::kNone));
-  FUZZ_CHECK((why == json::ParseFailure::kTooDeep) == !json::nesting_within(text));
+  FUZZ_CHECK(value.is_discarded() == (why != json::ParseFailure::none));
+  FUZZ_CHECK((why == json::ParseFailure::too_deep) == !json::nesting_within(text));
   if (!value.is_discarded()) {
     const nlohmann::json copy = value;  // NOLINT: copying recurses, which is what is checked
     const std::string dumped = copy.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

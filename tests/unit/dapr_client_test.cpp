@@ -154,9 +154,9 @@ TEST_CASE("state transaction shape, and its conflict is recognised", "[dapr]") {
   });
   fake.start();
   auto c = fake.client();
-  todo::dapr::StateOperation up{todo::dapr::StateOperation::Kind::kUpsert,
+  todo::dapr::StateOperation up{todo::dapr::StateOperation::Kind::upsert,
                                 {"a", 1, "e1", false, {}}};
-  todo::dapr::StateOperation del{todo::dapr::StateOperation::Kind::kDelete,
+  todo::dapr::StateOperation del{todo::dapr::StateOperation::Kind::remove,
                                  {"b", nullptr, {}, false, {}}};
   CHECK_THROWS_AS(c.transact_state("s", {up, del}), todo::dapr::EtagMismatch);
 }

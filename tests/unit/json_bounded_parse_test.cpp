@@ -40,15 +40,15 @@ TEST_CASE("nesting is counted outside strings only", "[json][security]") {
 
 TEST_CASE("a deep document is refused before it is parsed, a shallow one parses",
           "[json][security]") {
-  ParseFailure why = ParseFailure::kNone;
+  ParseFailure why = ParseFailure::none;
   const auto deep = todo::json::parse(nested_arrays(100000), &why);
   CHECK(deep.is_discarded());
-  CHECK(why == ParseFailure::kTooDeep);
+  CHECK(why == ParseFailure::too_deep);
   const auto bad = todo::json::parse("{", &why);
   CHECK(bad.is_discarded());
-  CHECK(why == ParseFailure::kMalformed);
+  CHECK(why == ParseFailure::malformed);
   const auto ok = todo::json::parse(nested_objects(10), &why);
-  CHECK(why == ParseFailure::kNone);
+  CHECK(why == ParseFailure::none);
   CHECK(ok.is_object());
   CHECK_THROWS_AS(todo::json::parse_or_throw(nested_arrays(100000), "a column"),
                   std::invalid_argument);
@@ -74,10 +74,10 @@ TEST_CASE("a CloudEvent nested too deep is dropped, not parsed", "[json][dapr][s
       body,
       [&called](const todo::dapr::CloudEvent&) {
         called = true;
-        return todo::dapr::Outcome::kSuccess;
+        return todo::dapr::Outcome::success;
       },
       reason);
-  CHECK(outcome == todo::dapr::Outcome::kDrop);
+  CHECK(outcome == todo::dapr::Outcome::drop);
   CHECK_FALSE(called);
   // The same data as a string inside the envelope is not unpacked either.
   nlohmann::json envelope = {{"id", "e2"}, {"data", nested_arrays(100000)}};

@@ -18,9 +18,9 @@ const char* kEvent = R"({"id":"1","data":{"n":1}})";
 TEST_CASE("handler outcomes map to Dapr answers", "[subscriber]") {
   std::string reason;
   CHECK(Subscriber::dispatch(
-            kEvent, [](const CloudEvent&) { return Outcome::kSuccess; }, reason) ==
-        Outcome::kSuccess);
-  CHECK(std::string(todo::dapr::to_string(Outcome::kDrop)) == "DROP");
+            kEvent, [](const CloudEvent&) { return Outcome::success; }, reason) ==
+        Outcome::success);
+  CHECK(std::string(todo::dapr::to_string(Outcome::drop)) == "DROP");
 }
 
 TEST_CASE("a poison event is dropped, never retried", "[subscriber]") {
@@ -28,7 +28,7 @@ TEST_CASE("a poison event is dropped, never retried", "[subscriber]") {
   auto out = Subscriber::dispatch(
       kEvent, [](const CloudEvent&) -> Outcome { throw todo::errors::MalformedMessage("bad"); },
       reason);
-  CHECK(out == Outcome::kDrop);
+  CHECK(out == Outcome::drop);
   CHECK(reason == "bad");
 }
 
@@ -41,12 +41,12 @@ TEST_CASE("any domain error is final: the event is dropped", "[subscriber][error
               throw todo::errors::ValidationFailed(
                   {todo::errors::FieldError{"title", "title is required"}});
             },
-            reason) == Outcome::kDrop);
+            reason) == Outcome::drop);
   CHECK(reason == "title is required");
   CHECK(Subscriber::dispatch(
             kEvent,
             [](const CloudEvent&) -> Outcome { throw todo::errors::NotFound("no such task"); },
-            reason) == Outcome::kDrop);
+            reason) == Outcome::drop);
 }
 
 TEST_CASE("a payload of the wrong shape is dropped", "[subscriber]") {
@@ -55,17 +55,17 @@ TEST_CASE("a payload of the wrong shape is dropped", "[subscriber]") {
       kEvent,
       [](const CloudEvent& ev) {
         (void)ev.data.at("missing").get<std::string>();
-        return Outcome::kSuccess;
+        return Outcome::success;
       },
       reason);
-  CHECK(out == Outcome::kDrop);
+  CHECK(out == Outcome::drop);
 }
 
 TEST_CASE("a transient failure is retried", "[subscriber]") {
   std::string reason;
   auto out = Subscriber::dispatch(
       kEvent, [](const CloudEvent&) -> Outcome { throw std::runtime_error("db down"); }, reason);
-  CHECK(out == Outcome::kRetry);
+  CHECK(out == Outcome::retry);
   CHECK(reason == "db down");
 }
 
@@ -76,10 +76,10 @@ TEST_CASE("an envelope that is not a CloudEvent is dropped", "[subscriber]") {
       "{{{",
       [&](const CloudEvent&) {
         called = true;
-        return Outcome::kSuccess;
+        return Outcome::success;
       },
       reason);
-  CHECK(out == Outcome::kDrop);
+  CHECK(out == Outcome::drop);
   CHECK_FALSE(called);
 }
 
@@ -106,8 +106,8 @@ TEST_CASE("a bulk delivery answers each entry's own outcome", "[subscriber]") {
     ++calls;
     const int n = ev.data.at("n").get<int>();
     if (n == 2) throw todo::errors::MalformedMessage("bad");
-    if (n == 3) return Outcome::kRetry;
-    return Outcome::kSuccess;
+    if (n == 3) return Outcome::retry;
+    return Outcome::success;
   });
   CHECK(calls == 4);
   std::map<std::string, std::string> status;
@@ -117,7 +117,7 @@ TEST_CASE("a bulk delivery answers each entry's own outcome", "[subscriber]") {
             {"a", "SUCCESS"}, {"b", "DROP"}, {"c", "RETRY"}, {"d", "DROP"}, {"e", "SUCCESS"}});
   CHECK(subscriber
             .dispatch_bulk("not json", sub,
-                           [](const CloudEvent&) { return Outcome::kSuccess; })["statuses"]
+                           [](const CloudEvent&) { return Outcome::success; })["statuses"]
             .empty());
   // Found by a fuzz harness's reading (tests/fuzz): an entry that is not an object, or whose id
   // is not a string, used to throw after the handlers ran and fail the whole batch.
@@ -125,7 +125,7 @@ TEST_CASE("a bulk delivery answers each entry's own outcome", "[subscriber]") {
       {"entries", {5, {{"entryId", 7}, {"event", {{"id", "6"}, {"data", {{"n", 1}}}}}}}}};
   nlohmann::json odd_answer;
   REQUIRE_NOTHROW(odd_answer = subscriber.dispatch_bulk(
-                      odd.dump(), sub, [](const CloudEvent&) { return Outcome::kSuccess; }));
+                      odd.dump(), sub, [](const CloudEvent&) { return Outcome::success; }));
   REQUIRE(odd_answer["statuses"].size() == 2);
   CHECK(odd_answer["statuses"][0] == nlohmann::json{{"entryId", ""}, {"status", "DROP"}});
   CHECK(odd_answer["statuses"][1] == nlohmann::json{{"entryId", ""}, {"status", "SUCCESS"}});

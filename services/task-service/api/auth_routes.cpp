@@ -118,11 +118,11 @@ void install_auth_routes(http::Server& server, UserStore& users, const auth::Tok
                 if (!auth::looks_like_refresh_token(token))
                   auth::throw_unauthorized(res, kBadRefresh);
                 const auto use = users.consume_refresh(auth::hash_refresh_token(token));
-                if (use.kind == UserStore::RefreshUse::Kind::kReused) {
+                if (use.kind == UserStore::RefreshUse::Kind::reused) {
                   // Someone holds a copy of this session's tokens: end it for both.
                   end_session(tokens, use.session_id);
                 }
-                if (use.kind != UserStore::RefreshUse::Kind::kLive)
+                if (use.kind != UserStore::RefreshUse::Kind::live)
                   auth::throw_unauthorized(res, kBadRefresh);
                 const auto user = users.get(use.user_id);
                 if (!user) auth::throw_unauthorized(res, "the account no longer exists");

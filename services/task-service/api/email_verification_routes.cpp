@@ -20,8 +20,7 @@ void install_email_verification_routes(http::Server& server, UserStore& users,
                                "this verification link is not valid or has expired; ask for a "
                                "new one in the settings");
     }
-    if (users.verify_email(claims->user_id, claims->address) !=
-        UserStore::Verification::kVerified) {
+    if (users.verify_email(claims->user_id, claims->address) != UserStore::Verification::verified) {
       throw http::ProblemError(409, "Address no longer in use",
                                "the account no longer sends mail to this address");
     }
@@ -44,10 +43,10 @@ void install_email_verification_routes(http::Server& server, UserStore& users,
                                                std::to_string(wait->count()) + " seconds");
                 }
                 const auto outcome = users.resend_verification(user_id);
-                if (outcome == UserStore::Verification::kStale)
+                if (outcome == UserStore::Verification::stale)
                   auth::throw_unauthorized(res, "the account no longer exists");
                 res.set_header("Cache-Control", "no-store");
-                const bool sent = outcome == UserStore::Verification::kSent;
+                const bool sent = outcome == UserStore::Verification::sent;
                 if (!sent) limiter.give_back(kVerificationMailsPerUser, user_id);
                 http::send_json(res, sent ? 202 : 200, {{"email", address}, {"verified", !sent}});
               }));

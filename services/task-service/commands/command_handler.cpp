@@ -29,7 +29,7 @@ dapr::Outcome CommandHandler::operator()(const dapr::CloudEvent& event) {
                {{"kind", kind}, {"result", result}})
       .inc();
   spdlog::info("command {}: {}", id, result);
-  return dapr::Outcome::kSuccess;
+  return dapr::Outcome::success;
 }
 
 std::string CommandHandler::create_occurrence(const events::CreateOccurrence& command) {

@@ -82,21 +82,21 @@ std::optional<User> UserStore::create(const std::string& email, const std::strin
 
 UserStore::Verification UserStore::verify_email(const std::string& id,
                                                 const std::string& address_key) {
-  if (!ids::is_uuid(id)) return Verification::kStale;
+  if (!ids::is_uuid(id)) return Verification::stale;
   return pool_.with([&](pqxx::connection& conn) {
     pqxx::work tx(conn);
     const auto current =
         tx.exec_params("SELECT channels::text, email FROM users WHERE id = $1 FOR UPDATE", id);
-    if (current.empty()) return Verification::kStale;
+    if (current.empty()) return Verification::stale;
     const auto channels =
         todo::json::parse_or_throw(current[0][0].as<std::string>(), "a user's channels column");
     const std::string address = effective_email_address(channels, current[0][1].as<std::string>());
     // A link for an address the account has moved away from verifies nothing.
-    if (email_key(address) != address_key) return Verification::kStale;
+    if (email_key(address) != address_key) return Verification::stale;
     // Opened again: nothing to write, nothing to announce.
     if (effective_channels(channels, current[0][1].as<std::string>())["email"]["verified"]
             .get<bool>())
-      return Verification::kVerified;
+      return Verification::verified;
     const auto rows = tx.exec_params(
         std::string("UPDATE users SET channels = $2::jsonb, updated_at = now() WHERE id = $1 "
                     "RETURNING ") +
@@ -104,22 +104,22 @@ UserStore::Verification UserStore::verify_email(const std::string& id,
         id, with_verified_address(channels, address).dump());
     announce(tx, read_user(rows[0]));
     tx.commit();
-    return Verification::kVerified;
+    return Verification::verified;
   });
 }
 
 UserStore::Verification UserStore::resend_verification(const std::string& id) {
   const auto user = get(id);
-  if (!user) return Verification::kStale;
+  if (!user) return Verification::stale;
   if (effective_channels(user->channels, user->email)["email"]["verified"].get<bool>())
-    return Verification::kVerified;
+    return Verification::verified;
   pool_.with([&](pqxx::connection& conn) {
     pqxx::work tx(conn);
     ask_for_verification(tx, *user);
     tx.commit();
     return 0;
   });
-  return Verification::kSent;
+  return Verification::sent;
 }
 
 std::optional<std::pair<User, std::string>> UserStore::find_by_email(const std::string& email) {
@@ -232,14 +232,14 @@ UserStore::RefreshUse UserStore::consume_refresh(const std::string& token_hash) 
         token_hash);
     RefreshUse use;
     if (!live.empty()) {
-      use = {RefreshUse::Kind::kLive, live[0][0].as<std::string>(), live[0][1].as<std::string>()};
+      use = {RefreshUse::Kind::live, live[0][0].as<std::string>(), live[0][1].as<std::string>()};
     } else {
       const auto spent = tx.exec_params(
           "SELECT session_id::text FROM refresh_tokens "
           "WHERE token_hash = $1 AND revoked_at IS NOT NULL",
           token_hash);
       if (!spent.empty()) {
-        use = {RefreshUse::Kind::kReused, "", spent[0][0].as<std::string>()};
+        use = {RefreshUse::Kind::reused, "", spent[0][0].as<std::string>()};
         tx.exec_params(
             "UPDATE refresh_tokens SET revoked_at = now() "
             "WHERE session_id = $1 AND revoked_at IS NULL",

@@ -32,9 +32,9 @@ class UserStore {
                              const std::string& name, const std::string& time_zone);
 
   enum class Verification {
-    kVerified,  // verify_email: done; resend_verification: was verified already
-    kSent,      // resend_verification: a new link is on its way
-    kStale,     // no such account, or the address is no longer the account's mail address
+    verified,  // verify_email: done; resend_verification: was verified already
+    sent,      // resend_verification: a new link is on its way
+    stale,     // no such account, or the address is no longer the account's mail address
   };
   // Marks `address_key` (email_key of the address) verified for the account when it is still
   // where the account's mail goes.
@@ -71,13 +71,13 @@ class UserStore {
                      const std::string& session_id, std::chrono::seconds ttl);
 
   struct RefreshUse {
-    enum class Kind { kLive, kReused, kUnknown } kind = Kind::kUnknown;
-    std::string user_id;     // kLive
-    std::string session_id;  // kLive and kReused
+    enum class Kind { live, reused, unknown } kind = Kind::unknown;
+    std::string user_id;     // live
+    std::string session_id;  // live and reused
   };
   // Spends a live (unexpired, unrevoked) token in one statement: a refresh token works once, and
   // two concurrent uses cannot both succeed. A token that was already spent is reuse: its whole
-  // session is revoked (every token of it) and kReused names the session.
+  // session is revoked (every token of it) and reused names the session.
   RefreshUse consume_refresh(const std::string& token_hash);
 
   // Ends the session a token belongs to (every token of it) and returns its id; nullopt for an

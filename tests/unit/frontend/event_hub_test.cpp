@@ -169,9 +169,9 @@ TEST_CASE("task-updates events become browser updates keyed by their user", "[fr
   auto handler = task_updates_handler(hub, registry);
   ev.type = "todo.notification.created.v1";
   ev.data = {{"user_id", "u2"}, {"notification", {{"id", "n1"}}}};
-  CHECK(handler(ev) == todo::dapr::Outcome::kSuccess);
+  CHECK(handler(ev) == todo::dapr::Outcome::success);
   ev.data = {{"no_user", true}};
-  CHECK(handler(ev) == todo::dapr::Outcome::kSuccess);
+  CHECK(handler(ev) == todo::dapr::Outcome::success);
   const auto got = drain(*s);
   REQUIRE(got.size() == 1);
   CHECK(nlohmann::json::parse(got[0].data)["data"]["notification"]["id"] == "n1");

@@ -107,13 +107,13 @@ struct Fixture {
 TEST_CASE("each chosen channel is sent once, and a redelivered event sends nothing") {
   Fixture f;
   ProfileProjection(f.store).apply(user(true, true));
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 1);
   CHECK(f.push.sends == 1);
   CHECK(f.in_app.sends == 1);
   CHECK(f.record("email")["status"] == "sent");
 
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 1);
   CHECK(f.push.sends == 1);
   CHECK(f.in_app.sends == 1);
@@ -123,7 +123,7 @@ TEST_CASE("each chosen channel is sent once, and a redelivered event sends nothi
 TEST_CASE("a channel the user turned off is recorded as skipped and never sent") {
   Fixture f;
   ProfileProjection(f.store).apply(user(false, false));
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 0);
   CHECK(f.push.sends == 0);
   CHECK(f.in_app.sends == 1);
@@ -136,10 +136,10 @@ TEST_CASE("a channel the user turned off is recorded as skipped and never sent")
 TEST_CASE("a redelivered event does not try to write its records again") {
   Fixture f;
   ProfileProjection(f.store).apply(user(false, true));  // email skipped, push and in-app sent
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   const std::size_t refused_before = f.store.refused_first_writes;
   for (int i = 0; i < 3; ++i) {
-    REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+    REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   }
   // Each refused first write is a failure to the sidecar's circuit breaker (it opened at 10 in a
   // burst of redeliveries when skipped channels wrote blindly).
@@ -152,7 +152,7 @@ TEST_CASE("a reminder costs three state writes whatever its channels: inbox, cla
   Fixture f;
   ProfileProjection(f.store).apply(user(true, false));  // email and in-app sent, push skipped
   const std::size_t before = f.store.writes;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.store.writes - before == 3);
   CHECK(f.record("email")["status"] == "sent");
   CHECK(f.record("push")["status"] == "skipped");
@@ -160,7 +160,7 @@ TEST_CASE("a reminder costs three state writes whatever its channels: inbox, cla
   // Deleted by the store long after any redelivery could come, so records do not pile up.
   CHECK(f.store.ttl_of.at(delivery_key("task-1:rem-1:1796112000")) == std::chrono::hours(24 * 30));
   // A repeat reads and writes nothing new.
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.store.writes - before == 3);
 }
 
@@ -168,7 +168,7 @@ TEST_CASE("a damaged delivery record is retried, not taken as finished") {
   Fixture f;
   ProfileProjection(f.store).apply(user(true, true));
   f.store.put(delivery_key("task-1:rem-1:1796112000"), nlohmann::json("garbage"), "");
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 1);
   CHECK(f.push.sends == 1);
   CHECK(f.record("email")["status"] == "sent");
@@ -176,7 +176,7 @@ TEST_CASE("a damaged delivery record is retried, not taken as finished") {
 
 TEST_CASE("without a known profile only the in-app channel is used") {
   Fixture f;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 0);
   CHECK(f.in_app.sends == 1);
 }
@@ -185,14 +185,14 @@ TEST_CASE("a transient failure asks for redelivery and the retry sends only what
   Fixture f;
   ProfileProjection(f.store).apply(user(true, true));
   f.email.failing = true;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::retry);
   CHECK(f.email.sends == 1);
   CHECK(f.record("email")["status"] == "pending");
   CHECK(f.record("email")["attempts"] == 1);
 
   f.email.failing = false;
   f.now += std::chrono::seconds(30);
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 2);
   CHECK(f.push.sends == 1);
   CHECK(f.in_app.sends == 1);
@@ -205,13 +205,13 @@ TEST_CASE("a sender that throws is retried and the other channels' outcomes are 
   Fixture f;
   ProfileProjection(f.store).apply(user(true, true));
   f.push.throwing = true;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::retry);
   CHECK(f.record("email")["status"] == "sent");
   CHECK(f.record("push")["status"] == "pending");
   CHECK(f.record("push")["last_error"] == "unexpected");
 
   f.push.throwing = false;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 1);
   CHECK(f.push.sends == 2);
   CHECK(f.record("push")["status"] == "sent");
@@ -221,16 +221,16 @@ TEST_CASE("after the retry window a failing channel is marked failed and dead-le
   Fixture f;
   ProfileProjection(f.store).apply(user(true, false));
   f.email.failing = true;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::retry);
   f.now += std::chrono::seconds(61);
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 1);  // given up without another try
   CHECK(f.record("email")["status"] == "failed");
   REQUIRE(f.dead_letters.size() == 1);
   CHECK(f.dead_letters[0]["channel"] == "email");
   CHECK(f.dead_letters[0]["reminder"]["task_id"] == "task-1");
   // A later redelivery changes nothing.
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.dead_letters.size() == 1);
 }
 
@@ -240,11 +240,11 @@ TEST_CASE("a delivery another worker holds is not sent twice") {
   DeliveryLedger other(f.store, std::chrono::seconds(30));
   const ChannelPlan plan = {{"email", ""}, {"push", "off"}, {"in_app", ""}};
   REQUIRE(other.claim("task-1:rem-1:1796112000", plan, f.now).result == ClaimResult::proceed);
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::retry);
   CHECK(f.email.sends == 0);
   // The holder crashed: once its lease has run out the delivery is taken over.
   f.now += std::chrono::seconds(31);
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.email.sends == 1);
 }
 
@@ -317,7 +317,7 @@ TEST_CASE("with the retry queue a transient failure is queued and the event answ
   ProfileProjection(f.store).apply(user(true, true));
   f.email.failing = true;
   // SUCCESS: Kafka moves on to other users' reminders instead of redelivering this one.
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   CHECK(f.push.sends == 1);
   CHECK(f.record("email")["status"] == "pending");
   std::size_t queued = 0;
@@ -342,7 +342,7 @@ TEST_CASE("queued retries back off and end failed after the window") {
   Fixture f(/*with_queue=*/true);
   ProfileProjection(f.store).apply(user(true, false));
   f.email.failing = true;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
   const auto first_due = f.queue.due(f.now + std::chrono::hours(1)).at(0).next_at;
   CHECK(first_due <= f.now + std::chrono::seconds(2));
 
@@ -362,7 +362,7 @@ TEST_CASE("a queued retry survives a restart of the service") {
   Fixture f(/*with_queue=*/true);
   ProfileProjection(f.store).apply(user(true, false));
   f.email.failing = true;
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kSuccess);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::success);
 
   // Another Notifier on the same store, as after a crash: it runs the retry.
   FakeSender email{"email", [](const Profile& p) { return p.channels.email ? "" : "off"; }};
@@ -383,7 +383,7 @@ TEST_CASE("when the retry queue cannot be written the event is left to Kafka's r
   ProfileProjection(f.store).apply(user(true, false));
   f.email.failing = true;
   f.store.refuse_prefix = "retry-queue-";
-  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::kRetry);
+  REQUIRE(f.notifier->handle(reminder_event()) == dapr::Outcome::retry);
   CHECK(f.record("email")["status"] == "pending");
 }
 

@@ -54,7 +54,7 @@ TEST_CASE("a verification mail the server cannot take now is retried from the qu
   Fixture f;
   f.outcomes = {SendOutcome::transient_failure, SendOutcome::transient_failure};
   // Answered SUCCESS: Kafka must not redeliver (that would hold every other delivery).
-  CHECK(f.mailer.handle(verification_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.mailer.handle(verification_event()) == dapr::Outcome::success);
   CHECK(f.sends == 1);
   CHECK(f.mailer.retry_due() == 1);  // not due yet
   CHECK(f.sends == 1);
@@ -72,10 +72,10 @@ TEST_CASE("a verification mail the server cannot take now is retried from the qu
 TEST_CASE("a refused or expired verification mail is dropped", "[notify][verification]") {
   Fixture f;
   f.outcomes = {SendOutcome::permanent_failure};
-  CHECK(f.mailer.handle(verification_event()) == dapr::Outcome::kSuccess);
+  CHECK(f.mailer.handle(verification_event()) == dapr::Outcome::success);
   CHECK(f.queue.due(f.now + std::chrono::hours(1)).empty());
   CHECK(f.mailer.handle(verification_event(kNow - std::chrono::seconds(1))) ==
-        dapr::Outcome::kSuccess);
+        dapr::Outcome::success);
   CHECK(f.sends == 1);  // the expired link was not mailed
   f.outcomes = {SendOutcome::transient_failure};
   f.mailer.handle(verification_event(kNow + std::chrono::seconds(8)));

@@ -20,7 +20,7 @@ std::vector<std::string> ids(std::initializer_list<const char*> list) {
 TEST_CASE("a created task's reminders are scheduled and stored before the event is acknowledged",
           "[reminder-scheduler]") {
   Harness h;
-  CHECK(h.apply("created", open_task()) == dapr::Outcome::kSuccess);
+  CHECK(h.apply("created", open_task()) == dapr::Outcome::success);
   CHECK(h.firing_ids("task-1") == ids({kFirstFiring}));
 
   const Bucket bucket = h.store.bucket(bucket_key_for_task({}, "task-1"));
@@ -115,12 +115,12 @@ TEST_CASE("an event older than the applied one changes nothing, and the same one
   h.apply("updated", v2);
   const auto after_v2 = h.firing_ids("task-1");
 
-  CHECK(h.apply("created", v1) == dapr::Outcome::kSuccess);  // redelivered late
+  CHECK(h.apply("created", v1) == dapr::Outcome::success);  // redelivered late
   CHECK(h.firing_ids("task-1") == after_v2);
   CHECK(h.registry.counter("reminder_events_ignored_total", "", {{"reason", "stale"}}).value() ==
         1);
 
-  CHECK(h.apply("updated", v2) == dapr::Outcome::kSuccess);  // redelivered again
+  CHECK(h.apply("updated", v2) == dapr::Outcome::success);  // redelivered again
   CHECK(h.firing_ids("task-1") == after_v2);
 
   SECTION("a delete outranks the update of the same version it followed") {
@@ -168,7 +168,7 @@ TEST_CASE("a reminder without an instant has no firing", "[reminder-scheduler]")
   auto task = open_task();
   task.due.reset();
   task.due_at.reset();
-  CHECK(h.apply("created", task) == dapr::Outcome::kSuccess);
+  CHECK(h.apply("created", task) == dapr::Outcome::success);
   CHECK(h.schedule.size() == 0);
   CHECK(h.store.gets + h.store.puts == 0);  // nothing to store for a task with no firing
 }
@@ -194,7 +194,7 @@ TEST_CASE("an instance keeps only its own slice's users", "[reminder-scheduler]"
     (slice.owns(user) ? own_user : other_user) = user;
   }
   Harness h(slice);
-  CHECK(h.apply("created", open_task("task-a", other_user)) == dapr::Outcome::kSuccess);
+  CHECK(h.apply("created", open_task("task-a", other_user)) == dapr::Outcome::success);
   CHECK(h.schedule.size() == 0);
   CHECK(h.store.gets + h.store.puts == 0);
   CHECK(h.registry.counter("reminder_events_ignored_total", "", {{"reason", "other_slice"}})
@@ -241,19 +241,19 @@ TEST_CASE("a bucket written concurrently is read again, and a store outage means
   Harness h;
   SECTION("one conflict: the second attempt succeeds") {
     h.store.conflicting_puts = 1;
-    CHECK(h.apply("created", open_task()) == dapr::Outcome::kSuccess);
+    CHECK(h.apply("created", open_task()) == dapr::Outcome::success);
     CHECK(h.schedule.size() == 1);
   }
   SECTION("conflicts every time: the event is retried later") {
     h.store.conflicting_puts = 10;
-    CHECK(h.apply("created", open_task()) == dapr::Outcome::kRetry);
+    CHECK(h.apply("created", open_task()) == dapr::Outcome::retry);
     CHECK(h.schedule.size() == 0);
   }
   SECTION("the store is down: the handler throws, which the subscriber answers RETRY") {
     h.store.failing_puts = 1;
     CHECK_THROWS_AS(h.apply("created", open_task()), dapr::DaprError);
     CHECK(h.schedule.size() == 0);
-    CHECK(h.apply("created", open_task()) == dapr::Outcome::kSuccess);  // the redelivery
+    CHECK(h.apply("created", open_task()) == dapr::Outcome::success);  // the redelivery
     CHECK(h.schedule.size() == 1);
   }
 }
