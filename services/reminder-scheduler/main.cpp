@@ -6,17 +6,17 @@
 #include <chrono>
 #include <thread>
 
-#include "bucket_writer.hpp"
+#include "adapters/scheduler_dapr_adapters.hpp"
+#include "apply/scheduler_event_handler.hpp"
+#include "buckets/bucket_writer.hpp"
+#include "buckets/schedule_loader.hpp"
 #include "events/topics.hpp"
-#include "fired_recorder.hpp"
-#include "firing_loop.hpp"
+#include "firing/fired_recorder.hpp"
+#include "firing/firing_loop.hpp"
 #include "ports/ports.hpp"
-#include "schedule.hpp"
-#include "schedule_loader.hpp"
-#include "scheduler_config.hpp"
-#include "scheduler_dapr_adapters.hpp"
-#include "scheduler_event_handler.hpp"
-#include "scheduler_metrics.hpp"
+#include "runtime/scheduler_config.hpp"
+#include "runtime/scheduler_metrics.hpp"
+#include "schedule/schedule.hpp"
 #include "service/runtime.hpp"
 #include "service/startup.hpp"
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "events/reminder_due.hpp"
-#include "reminder_event.hpp"
+#include "firing/reminder_event.hpp"
 #include "time/rfc3339.hpp"
 
 using namespace todo;

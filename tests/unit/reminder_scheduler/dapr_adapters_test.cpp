@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "scheduler_dapr_adapters.hpp"
+#include "adapters/scheduler_dapr_adapters.hpp"
 #include "scheduler_test_support.hpp"
 #include "serve_in_background.hpp"
 

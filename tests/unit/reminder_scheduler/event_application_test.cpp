@@ -1,9 +1,9 @@
 // Task events applied through the handler, against an in-memory state store.
 #include <catch2/catch.hpp>
 
-#include "bucket_layout.hpp"
+#include "apply/task_reminders.hpp"
+#include "buckets/bucket_layout.hpp"
 #include "scheduler_test_support.hpp"
-#include "task_reminders.hpp"
 
 using namespace reminder_test;
 

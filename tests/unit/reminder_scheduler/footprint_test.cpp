@@ -11,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "bucket_layout.hpp"
-#include "schedule_loader.hpp"
+#include "buckets/bucket_layout.hpp"
+#include "buckets/schedule_loader.hpp"
 #include "scheduler_test_support.hpp"
 
 using namespace reminder_test;

@@ -1,10 +1,10 @@
 // Late and missed reminders: deliver late, fold into a digest, or skip the very old ones.
-#include "missed_policy.hpp"
+#include "firing/missed_policy.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "bucket_layout.hpp"
-#include "schedule_loader.hpp"
+#include "buckets/bucket_layout.hpp"
+#include "buckets/schedule_loader.hpp"
 #include "scheduler_test_support.hpp"
 
 using namespace reminder_test;

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "bucket_layout.hpp"
-#include "schedule_loader.hpp"
+#include "buckets/bucket_layout.hpp"
+#include "buckets/schedule_loader.hpp"
 #include "scheduler_test_support.hpp"
 
 using namespace reminder_test;

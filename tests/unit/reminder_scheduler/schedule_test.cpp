@@ -1,4 +1,4 @@
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 
 #include <catch2/catch.hpp>
 
