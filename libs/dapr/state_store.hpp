@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace todo::dapr {
@@ -53,13 +54,15 @@ class StateStore {
 // Read-modify-write of one JSON value guarded by its ETag: reads `key` (a missing value, or one
 // of another JSON type than `empty`, starts as `empty`), lets `change` edit it, and writes it back
 // if `change` returned true; a write that lost to a concurrent one is redone on what that wrote.
-// Throws std::runtime_error after 8 lost rounds.
+// Throws WriteConflict after `rounds` lost rounds.
 template <class Change>
 void update_json(StateStore& store, const std::string& key, const nlohmann::json& empty,
-                 Change change) {
-  for (int round = 0; round < 8; ++round) {
+                 Change change, int rounds = 8) {
+  for (int round = 0; round < rounds; ++round) {
     auto stored = store.get(key);
-    nlohmann::json value = stored && stored->value.type() == empty.type() ? stored->value : empty;
+    nlohmann::json value = empty;
+    // Moved, not copied: a value may be tens of kilobytes (a reminder bucket).
+    if (stored && stored->value.type() == empty.type()) value = std::move(stored->value);
     if (!change(value)) return;
     try {
       if (stored) {
@@ -72,7 +75,7 @@ void update_json(StateStore& store, const std::string& key, const nlohmann::json
       continue;
     }
   }
-  throw std::runtime_error(key + " kept changing while being written");
+  throw WriteConflict(key + " kept changing while being written");
 }
 
 class DaprStateStore : public StateStore {

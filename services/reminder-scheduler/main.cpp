@@ -6,10 +6,11 @@
 #include <chrono>
 #include <thread>
 
-#include "adapters/scheduler_dapr_adapters.hpp"
+#include "adapters/dapr_reminder_publisher.hpp"
 #include "apply/scheduler_event_handler.hpp"
 #include "buckets/bucket_writer.hpp"
 #include "buckets/schedule_loader.hpp"
+#include "dapr/state_store.hpp"
 #include "events/topics.hpp"
 #include "firing/fired_recorder.hpp"
 #include "firing/firing_loop.hpp"
@@ -28,8 +29,8 @@ using namespace todo::reminder_scheduler;
 // Rebuilds the schedule before the app listens: Dapr delivers events only to a listening app, so
 // every change then applies to a complete schedule. Waits for the sidecar as long as it takes
 // (it may start after us); SIGTERM still ends the process meanwhile.
-void load_before_serving(service::Runtime& rt, BucketStore& store, const SchedulerConfig& config,
-                         Schedule& schedule) {
+void load_before_serving(service::Runtime& rt, dapr::StateStore& store,
+                         const SchedulerConfig& config, Schedule& schedule) {
   service::retry_until_done("loading the schedule", [&] {
     if (!rt.dapr().wait_for_outbound(std::chrono::seconds(30))) {
       throw std::runtime_error("the Dapr sidecar does not serve outbound calls yet");
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
   }
   rt.require_state_store();
 
-  DaprBucketStore store(rt.dapr(), service::kStateStore);
+  dapr::DaprStateStore store(rt.dapr(), service::kStateStore);
   DaprReminderPublisher publisher(rt.dapr(), service::kPubSub, rt.name());
   SchedulerMetrics metrics(rt.metrics());
   Schedule schedule;

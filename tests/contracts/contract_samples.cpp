@@ -30,7 +30,7 @@
 #include <set>
 #include <thread>
 
-#include "adapters/scheduler_dapr_adapters.hpp"
+#include "adapters/dapr_reminder_publisher.hpp"
 #include "app/task_changes.hpp"
 #include "app/task_operations.hpp"
 #include "apply/task_reminders.hpp"

@@ -5,7 +5,7 @@
 #include "apply/task_apply.hpp"
 #include "apply/task_reminders.hpp"
 #include "buckets/bucket_layout.hpp"
-#include "dapr/client.hpp"
+#include "dapr/state_store.hpp"
 #include "events/task_event.hpp"
 #include "tasks/task_json.hpp"
 
@@ -65,7 +65,7 @@ dapr::Outcome TaskEventHandler::operator()(const dapr::CloudEvent& event) {
   } catch (const std::invalid_argument& e) {
     throw errors::MalformedMessage(std::string("cannot compute the reminders' instants: ") +
                                    e.what());
-  } catch (const dapr::EtagMismatch&) {
+  } catch (const dapr::WriteConflict&) {
     spdlog::warn("task {}: its bucket kept changing under us, retrying event {}", change.task.id,
                  event.id);
     return dapr::Outcome::retry;

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "buckets/bucket.hpp"
-#include "buckets/bucket_store.hpp"
+#include "dapr/state_store.hpp"
 #include "runtime/wall_clock.hpp"
 
 namespace todo::reminder_scheduler {
@@ -19,13 +19,14 @@ class BucketWriter {
   using Change = std::function<bool(Bucket&)>;
   using AfterSave = std::function<void()>;
 
-  BucketWriter(BucketStore& store, WallClock clock, int max_attempts = 3);
+  // `store` holds the buckets as JSON values (dapr::DaprStateStore in the service).
+  BucketWriter(dapr::StateStore& store, WallClock clock, int max_attempts = 3);
 
   // Reads the bucket (pruned of records older than kRetention), lets `change` modify it, saves it
-  // with the ETag it was read with, then runs `after_save` still holding the bucket's lock, so the
-  // in-memory schedule follows the store in the same order as the writes. `change` may run more
-  // than once (after a conflict it gets a fresh copy). Throws dapr::EtagMismatch when every
-  // attempt conflicted, and whatever the store throws.
+  // with the ETag it was read with (a new bucket with first-write), then runs `after_save` still
+  // holding the bucket's lock, so the in-memory schedule follows the store in the same order as
+  // the writes. `change` may run more than once (after a conflict it gets a fresh copy). Throws
+  // dapr::WriteConflict when every attempt conflicted, and whatever the store throws.
   void update(const std::string& key, const Change& change, const AfterSave& after_save = {});
 
   WallTime now() const { return clock_(); }
@@ -33,7 +34,7 @@ class BucketWriter {
  private:
   std::mutex& lock_for(const std::string& key);
 
-  BucketStore& store_;
+  dapr::StateStore& store_;
   WallClock clock_;
   int max_attempts_;
   // Striped: 256 mutexes serve any number of buckets; two buckets sharing one only wait longer.

@@ -14,10 +14,10 @@
 namespace todo::reminder_scheduler {
 namespace {
 
-LoadStats load_bucket(const StoredBucket& stored, Schedule& schedule) {
+LoadStats load_bucket(const std::string& key, const dapr::StoredValue& stored, Schedule& schedule) {
   std::vector<std::string> problems;
   const Bucket bucket = bucket_from_json(stored.value, &problems);
-  for (const auto& problem : problems) spdlog::warn("bucket {}: skipping {}", stored.key, problem);
+  for (const auto& problem : problems) spdlog::warn("bucket {}: skipping {}", key, problem);
   LoadStats stats;
   stats.buckets = 1;
   for (const auto& [task_id, task] : bucket.tasks) {
@@ -39,7 +39,7 @@ LoadStats load_bucket(const StoredBucket& stored, Schedule& schedule) {
 
 }  // namespace
 
-LoadStats load_schedule(BucketStore& store, const Slice& slice, Schedule& schedule,
+LoadStats load_schedule(dapr::StateStore& store, const Slice& slice, Schedule& schedule,
                         const LoadOptions& options) {
   const auto keys = all_bucket_keys(slice);
   const std::size_t per_get = std::max<std::size_t>(options.keys_per_get, 1);
@@ -53,8 +53,8 @@ LoadStats load_schedule(BucketStore& store, const Slice& slice, Schedule& schedu
         const std::size_t last = std::min(keys.size(), first + per_get);
         const std::vector<std::string> batch(keys.begin() + static_cast<std::ptrdiff_t>(first),
                                              keys.begin() + static_cast<std::ptrdiff_t>(last));
-        for (const auto& stored : store.get_many(batch)) {
-          const LoadStats stats = load_bucket(stored, schedule);
+        for (const auto& [key, stored] : store.get_many(batch)) {
+          const LoadStats stats = load_bucket(key, stored, schedule);
           std::lock_guard<std::mutex> lock(mu);
           total.buckets += stats.buckets;
           total.tasks += stats.tasks;

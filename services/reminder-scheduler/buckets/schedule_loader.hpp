@@ -3,7 +3,7 @@
 // bulk gets of known keys (bucket_layout.hpp), several batches at a time.
 #include <cstddef>
 
-#include "buckets/bucket_store.hpp"
+#include "dapr/state_store.hpp"
 #include "runtime/slice.hpp"
 #include "schedule/schedule.hpp"
 
@@ -27,7 +27,7 @@ struct LoadStats {
 
 // Throws what the store throws (the caller retries: nothing is half-applied that a second load
 // would not simply overwrite).
-LoadStats load_schedule(BucketStore& store, const Slice& slice, Schedule& schedule,
+LoadStats load_schedule(dapr::StateStore& store, const Slice& slice, Schedule& schedule,
                         const LoadOptions& options = {});
 
 }  // namespace todo::reminder_scheduler

@@ -1,6 +1,6 @@
 #pragma once
 // Where reminder events go: topic `reminders` through the Dapr sidecar in production
-// (adapters/scheduler_dapr_adapters.hpp), a recording fake in unit tests.
+// (adapters/dapr_reminder_publisher.hpp), a recording fake in unit tests.
 #include <string>
 #include <vector>
 

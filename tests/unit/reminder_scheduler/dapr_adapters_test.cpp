@@ -1,5 +1,5 @@
-// The scheduler's Dapr adapters: what they send to the sidecar, against an in-process fake
-// sidecar on a port the system picks.
+// What the scheduler sends to the sidecar (its publisher, and its buckets through
+// dapr::DaprStateStore), against an in-process fake sidecar on a port the system picks.
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
@@ -7,7 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "adapters/scheduler_dapr_adapters.hpp"
+#include "adapters/dapr_reminder_publisher.hpp"
+#include "dapr/state_store.hpp"
 #include "scheduler_test_support.hpp"
 #include "serve_in_background.hpp"
 
@@ -21,6 +22,16 @@ class SidecarStub {
     server.Post(R"(/v1\.0/publish/kafka-pubsub/reminders)", record(204));
     server.Post(R"(/v1\.0-alpha1/publish/bulk/kafka-pubsub/reminders)", record(204));
     server.Post(R"(/v1\.0/state/statestore)", record(204));
+    // reminders-0-1 exists (ETag e1), every other bucket does not.
+    server.Get(R"(/v1\.0/state/statestore/reminders-0-1)", [this](const auto& req, auto& res) {
+      remember(req);
+      res.set_header("ETag", "e1");
+      res.set_content(R"({"tasks":{},"fired":{},"skipped":{}})", "application/json");
+    });
+    server.Get(R"(/v1\.0/state/statestore/reminders-0-2)", [this](const auto& req, auto& res) {
+      remember(req);
+      res.status = 204;
+    });
     server.Post(R"(/v1\.0/state/statestore/bulk)", [this](const auto& req, auto& res) {
       remember(req);
       res.set_content(R"([{"key":"reminders-0-1","data":{"tasks":{}},"etag":"e1"},)"
@@ -108,21 +119,34 @@ TEST_CASE("buckets are written with their ETag, new ones with first-write",
           "[reminder-scheduler]") {
   SidecarStub sidecar;
   auto client = sidecar.client();
-  DaprBucketStore store(client, "statestore");
+  dapr::DaprStateStore store(client, "statestore");
+  ManualClock clock;
+  BucketWriter writer(store, clock.fn());
+  const auto record_fired = [&](Bucket& bucket) {
+    bucket.fired["t1:r1:100"] = to_instant(clock.now);
+    return true;
+  };
 
-  store.put("reminders-0-1", {{"tasks", nlohmann::json::object()}}, std::nullopt);
-  store.put("reminders-0-1", {{"tasks", nlohmann::json::object()}}, std::string("e1"));
+  writer.update("reminders-0-2", record_fired);
+  writer.update("reminders-0-1", record_fired);
   const auto found = store.get_many({"reminders-0-1", "reminders-0-2"});
 
   const auto requests = sidecar.requests();
-  REQUIRE(requests.size() == 3);
-  const auto created = nlohmann::json::parse(requests[0].body)[0];
+  REQUIRE(requests.size() == 5);  // read, write; read, write; bulk read
+  const auto created = nlohmann::json::parse(requests[1].body)[0];
+  CHECK(created["key"] == "reminders-0-2");
   CHECK_FALSE(created.contains("etag"));
   CHECK(created["options"]["concurrency"] == "first-write");
-  const auto updated = nlohmann::json::parse(requests[1].body)[0];
+  const auto fired_at = to_instant(clock.now).time_since_epoch().count();
+  CHECK(created["value"] == nlohmann::json{{"tasks", nlohmann::json::object()},
+                                           {"fired", {{"t1:r1:100", fired_at}}},
+                                           {"skipped", nlohmann::json::object()}});
+  const auto updated = nlohmann::json::parse(requests[3].body)[0];
+  CHECK(updated["key"] == "reminders-0-1");
   CHECK(updated["etag"] == "e1");
-  CHECK(nlohmann::json::parse(requests[2].body)["keys"].size() == 2);
+  CHECK(updated["options"]["concurrency"] == "first-write");
+  CHECK(nlohmann::json::parse(requests[4].body)["keys"].size() == 2);
   REQUIRE(found.size() == 1);  // the missing key is left out
-  CHECK(found[0].key == "reminders-0-1");
-  CHECK(found[0].etag == "e1");
+  CHECK(found[0].first == "reminders-0-1");
+  CHECK(found[0].second.etag == "e1");
 }

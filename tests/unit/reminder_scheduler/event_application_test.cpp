@@ -170,7 +170,9 @@ TEST_CASE("a reminder without an instant has no firing", "[reminder-scheduler]")
   task.due_at.reset();
   CHECK(h.apply("created", task) == dapr::Outcome::success);
   CHECK(h.schedule.size() == 0);
-  CHECK(h.store.gets + h.store.puts == 0);  // nothing to store for a task with no firing
+  // Nothing to store for a task with no firing: the store is not even read.
+  CHECK(h.store.reads == 0);
+  CHECK(h.store.memory.writes == 0);
 }
 
 TEST_CASE("a date-only due counts relative reminders back from 09:00 local",
@@ -196,21 +198,22 @@ TEST_CASE("an instance keeps only its own slice's users", "[reminder-scheduler]"
   Harness h(slice);
   CHECK(h.apply("created", open_task("task-a", other_user)) == dapr::Outcome::success);
   CHECK(h.schedule.size() == 0);
-  CHECK(h.store.gets + h.store.puts == 0);
+  CHECK(h.store.reads == 0);
+  CHECK(h.store.memory.writes == 0);
   CHECK(h.registry.counter("reminder_events_ignored_total", "", {{"reason", "other_slice"}})
             .value() == 1);
 
   h.apply("created", open_task("task-b", own_user));
   CHECK(h.schedule.size() == 1);
-  REQUIRE(h.store.values.size() == 1);
-  CHECK(h.store.values.begin()->first.rfind("reminders-0-", 0) == 0);
+  REQUIRE(h.store.memory.size() == 1);
+  CHECK(h.store.memory.get(bucket_key_for_task(slice, "task-b")).has_value());
 
   Harness second(Slice{1, 2});
   second.apply("created", open_task("task-a", other_user));
   second.apply("created", open_task("task-b", own_user));
   CHECK(second.firing_ids("task-a").size() == 1);
   CHECK_FALSE(second.schedule.has_task("task-b"));
-  CHECK(second.store.values.begin()->first.rfind("reminders-1-", 0) == 0);
+  CHECK(second.store.memory.get(bucket_key_for_task(Slice{1, 2}, "task-a")).has_value());
 }
 
 TEST_CASE("an event that can never be applied is poison", "[reminder-scheduler]") {
@@ -233,24 +236,24 @@ TEST_CASE("an event that can never be applied is poison", "[reminder-scheduler]"
   }
   CHECK_THROWS_AS(h.handler(event), errors::MalformedMessage);
   CHECK(h.schedule.size() == 0);
-  CHECK(h.store.puts == 0);
+  CHECK(h.store.memory.writes == 0);
 }
 
 TEST_CASE("a bucket written concurrently is read again, and a store outage means retry",
           "[reminder-scheduler]") {
   Harness h;
   SECTION("one conflict: the second attempt succeeds") {
-    h.store.conflicting_puts = 1;
+    h.store.lost_writes = 1;
     CHECK(h.apply("created", open_task()) == dapr::Outcome::success);
     CHECK(h.schedule.size() == 1);
   }
   SECTION("conflicts every time: the event is retried later") {
-    h.store.conflicting_puts = 10;
+    h.store.lost_writes = 10;
     CHECK(h.apply("created", open_task()) == dapr::Outcome::retry);
     CHECK(h.schedule.size() == 0);
   }
   SECTION("the store is down: the handler throws, which the subscriber answers RETRY") {
-    h.store.failing_puts = 1;
+    h.store.failing_writes = 1;
     CHECK_THROWS_AS(h.apply("created", open_task()), dapr::DaprError);
     CHECK(h.schedule.size() == 0);
     CHECK(h.apply("created", open_task()) == dapr::Outcome::success);  // the redelivery

@@ -171,7 +171,7 @@ TEST_CASE("when recording fails, the firing stays in flight until a retry record
   Harness h;
   h.apply("created", open_task());
   h.loop.fire_due(kFireAt);
-  h.store.failing_puts = 1;
+  h.store.failing_writes = 1;
   CHECK(h.loop.record_queued(kFireAt) == 0);
   CHECK(h.loop.awaiting_record() == 1);
   CHECK(h.schedule.size() == 1);

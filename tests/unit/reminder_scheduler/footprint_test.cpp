@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -89,7 +90,7 @@ TEST_CASE("footprint of a million pending reminders: one per task with a descrip
 }
 
 TEST_CASE("start-up load of 100,000 pending reminders", "[.reminder-footprint]") {
-  MemoryBucketStore store;
+  dapr::testing::MemoryStateStore store;
   std::map<std::string, Bucket> buckets;
   for (long i = 0; i < 50000; ++i) {
     StoredTask task;
@@ -99,7 +100,7 @@ TEST_CASE("start-up load of 100,000 pending reminders", "[.reminder-footprint]")
                     {"r2", at("2027-01-01T09:00:00Z") + std::chrono::minutes(i)}};
     buckets[bucket_key_for_task(Slice{}, task.summary.task_id)].tasks[task.summary.task_id] = task;
   }
-  for (const auto& [key, bucket] : buckets) store.values[key] = {key, to_json(bucket), "1"};
+  for (const auto& [key, bucket] : buckets) store.put(key, to_json(bucket));
 
   Schedule schedule;
   const auto started = std::chrono::steady_clock::now();
@@ -114,11 +115,13 @@ TEST_CASE("start-up load of 100,000 pending reminders", "[.reminder-footprint]")
 namespace {
 
 // Keeps buckets as JSON text and parses them on every read, as the sidecar's answers are: so the
-// load's transient memory (text plus parsed documents) shows in the process's peak.
-class TextBucketStore final : public BucketStore {
+// load's transient memory (text plus parsed documents) shows in the process's peak. Only for
+// loading: the in-memory fake keeps parsed values, which would hide the text's share.
+class TextStateStore final : public dapr::StateStore {
  public:
-  std::optional<StoredBucket> get(const std::string&) override { return std::nullopt; }
-  std::vector<StoredBucket> get_many(const std::vector<std::string>& keys) override {
+  std::optional<dapr::StoredValue> get(const std::string&) override { return std::nullopt; }
+  std::vector<std::pair<std::string, dapr::StoredValue>> get_many(
+      const std::vector<std::string>& keys) override {
     // Like the Dapr client: the whole answer's text is held while its buckets are parsed.
     std::string answer;
     std::vector<std::pair<std::string, std::size_t>> found_keys;
@@ -131,16 +134,25 @@ class TextBucketStore final : public BucketStore {
         answer += it->second;
       }
     }
-    std::vector<StoredBucket> found;
+    std::vector<std::pair<std::string, dapr::StoredValue>> found;
     for (std::size_t i = 0; i < found_keys.size(); ++i) {
       const std::size_t begin = found_keys[i].second;
       const std::size_t end = i + 1 < found_keys.size() ? found_keys[i + 1].second : answer.size();
-      found.push_back(
-          {found_keys[i].first, nlohmann::json::parse(answer.substr(begin, end - begin)), "1"});
+      found.emplace_back(
+          found_keys[i].first,
+          dapr::StoredValue{nlohmann::json::parse(answer.substr(begin, end - begin)), "1"});
     }
     return found;
   }
-  void put(const std::string&, const nlohmann::json&, const std::optional<std::string>&) override {}
+  using StateStore::create;
+  using StateStore::put;
+  void create(const std::string&, const nlohmann::json&, std::chrono::seconds) override {
+    throw std::logic_error("TextStateStore is filled through texts");
+  }
+  void put(const std::string&, const nlohmann::json&, const std::string&,
+           std::chrono::seconds) override {
+    throw std::logic_error("TextStateStore is filled through texts");
+  }
 
   std::mutex mu;
   std::map<std::string, std::string> texts;
@@ -157,7 +169,7 @@ long peak_kib() {
 }  // namespace
 
 TEST_CASE("footprint of a start-up load of a million pending reminders", "[.reminder-footprint]") {
-  TextBucketStore store;
+  TextStateStore store;
   {
     std::map<std::string, Bucket> buckets;
     for (long i = 0; i < 1000000; ++i) {
@@ -217,7 +229,7 @@ class SlowPublisher final : public ReminderPublisher {
 }  // namespace
 
 TEST_CASE("lateness of a thousand reminders due in the same second", "[.reminder-footprint]") {
-  MemoryBucketStore store;
+  dapr::testing::MemoryStateStore store;
   metrics::Registry registry;
   SchedulerMetrics metrics(registry);
   Schedule schedule;

@@ -132,7 +132,7 @@ TEST_CASE("after a crash, a new instance loads the same schedule from the store"
 
 TEST_CASE("start-up reads a slice's buckets with bulk gets of bounded size",
           "[reminder-scheduler]") {
-  MemoryBucketStore store;
+  ObservedStore store;
   const Slice slice{1, 3};
   // 10,000 pending firings over 2,500 tasks, written straight into the store.
   std::map<std::string, Bucket> buckets;
@@ -156,9 +156,9 @@ TEST_CASE("start-up reads a slice's buckets with bulk gets of bounded size",
       .fired["task-7:r0:" + std::to_string((at("2026-12-01T09:00:00Z") + std::chrono::minutes(7))
                                                .time_since_epoch()
                                                .count())] = at("2026-12-01T09:07:00Z");
-  for (const auto& [key, bucket] : buckets) store.values[key] = {key, to_json(bucket), "1"};
+  for (const auto& [key, bucket] : buckets) store.seed(key, bucket);
   // Another slice's bucket is not read.
-  store.values["reminders-0-1"] = {"reminders-0-1", to_json(buckets.begin()->second), "1"};
+  store.seed("reminders-0-1", buckets.begin()->second);
 
   Schedule schedule;
   const LoadStats stats = load_schedule(store, slice, schedule, LoadOptions{200, 4});
@@ -166,20 +166,13 @@ TEST_CASE("start-up reads a slice's buckets with bulk gets of bounded size",
   CHECK(stats.firings == 9999);
   CHECK(schedule.size() == 9999);
   CHECK(schedule.firings_of("task-7").size() == 3);
-  CHECK(store.largest_bulk_get == 200);
-  CHECK(store.bulk_gets == static_cast<int>((kBuckets + 199) / 200));
+  CHECK(store.largest_bulk_read == 200);
+  CHECK(store.bulk_reads == static_cast<int>((kBuckets + 199) / 200));
 }
 
 TEST_CASE("a failing store fails the load, to be retried", "[reminder-scheduler]") {
-  class DownStore final : public BucketStore {
-   public:
-    std::optional<StoredBucket> get(const std::string&) override { return std::nullopt; }
-    std::vector<StoredBucket> get_many(const std::vector<std::string>&) override {
-      throw dapr::DaprError("connection refused", 0, "", true);
-    }
-    void put(const std::string&, const nlohmann::json&,
-             const std::optional<std::string>&) override {}
-  } store;
+  ObservedStore store;
+  store.failing_reads = 1;
   Schedule schedule;
   CHECK_THROWS_AS(load_schedule(store, Slice{}, schedule), dapr::DaprError);
 }

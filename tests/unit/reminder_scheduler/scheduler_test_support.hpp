@@ -1,7 +1,10 @@
 #pragma once
-// In-memory stand-ins for the state store and the sidecar's publish, a hand-moved clock, and
-// builders of tasks and task events, shared by the reminder-scheduler unit tests.
+// The shared in-memory state store behind a probe, a stand-in for the sidecar's publish, a
+// hand-moved clock, and builders of tasks and task events, shared by the reminder-scheduler unit
+// tests.
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <set>
@@ -9,10 +12,10 @@
 #include <vector>
 
 #include "apply/scheduler_event_handler.hpp"
-#include "buckets/bucket_store.hpp"
 #include "buckets/bucket_writer.hpp"
 #include "dapr/client.hpp"
 #include "dapr/cloud_event.hpp"
+#include "dapr/memory_state_store.hpp"
 #include "events/task_event.hpp"
 #include "firing/fired_recorder.hpp"
 #include "firing/firing_loop.hpp"
@@ -34,61 +37,77 @@ inline time::Instant at(const char* rfc3339) {
   return *time::parse_rfc3339(rfc3339);
 }
 
-// The state store's contract as the scheduler relies on it: ETags change on every write, a write
-// with a stale ETag (or with none, for a key that exists) fails. Thread-safe, since the recorder
-// writes buckets side by side.
-class MemoryBucketStore final : public BucketStore {
+// The shared in-memory state store (dapr::testing::MemoryStateStore, which keeps the sidecar's
+// ETag and first-write rules), with what the scheduler asks of it counted and, on demand, a store
+// out of reach or a write that loses to another process. The rules stay the fake's own: a lost
+// write is another write of the bucket just before ours. Thread-safe, since the recorder writes
+// buckets side by side.
+class ObservedStore final : public dapr::StateStore {
  public:
-  std::optional<StoredBucket> get(const std::string& key) override {
-    std::lock_guard<std::mutex> lock(mu);
-    ++gets;
-    const auto it = values.find(key);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
+  std::optional<dapr::StoredValue> get(const std::string& key) override {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ++reads;
+      fail_if_asked(failing_reads);
+    }
+    return memory.get(key);
   }
-  std::vector<StoredBucket> get_many(const std::vector<std::string>& keys) override {
-    std::lock_guard<std::mutex> lock(mu);
-    ++bulk_gets;
-    largest_bulk_get = std::max(largest_bulk_get, keys.size());
-    std::vector<StoredBucket> found;
-    for (const auto& key : keys) {
-      const auto it = values.find(key);
-      if (it != values.end()) found.push_back(it->second);
+  std::vector<std::pair<std::string, dapr::StoredValue>> get_many(
+      const std::vector<std::string>& keys) override {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ++bulk_reads;
+      largest_bulk_read = std::max(largest_bulk_read, keys.size());
+      fail_if_asked(failing_reads);
     }
-    return found;
+    return memory.get_many(keys);
   }
-  void put(const std::string& key, const nlohmann::json& value,
-           const std::optional<std::string>& etag) override {
-    std::lock_guard<std::mutex> lock(mu);
-    if (failing_puts > 0) {
-      --failing_puts;
-      throw dapr::DaprError("state store unavailable", 500, "ERR_STATE_SAVE", true);
-    }
-    if (conflicting_puts > 0) {
-      --conflicting_puts;
-      throw dapr::EtagMismatch("etag");
-    }
-    const auto it = values.find(key);
-    const bool matches = it == values.end() ? !etag : (etag && *etag == it->second.etag);
-    if (!matches) throw dapr::EtagMismatch("etag");
-    values[key] = {key, value, std::to_string(++puts)};
+  using StateStore::create;
+  using StateStore::put;
+  void create(const std::string& key, const nlohmann::json& value,
+              std::chrono::seconds ttl) override {
+    before_write(key);
+    memory.create(key, value, ttl);
+  }
+  void put(const std::string& key, const nlohmann::json& value, const std::string& etag,
+           std::chrono::seconds ttl) override {
+    before_write(key);
+    memory.put(key, value, etag, ttl);
   }
 
   // A bucket as the scheduler would read it.
   Bucket bucket(const std::string& key) {
-    std::lock_guard<std::mutex> lock(mu);
-    const auto it = values.find(key);
-    return it == values.end() ? Bucket{} : bucket_from_json(it->second.value);
+    const auto stored = memory.get(key);
+    return stored ? bucket_from_json(stored->value) : Bucket{};
   }
+  // Writes a bucket straight into the store, as an earlier run left it.
+  void seed(const std::string& key, const Bucket& bucket) { memory.put(key, to_json(bucket)); }
 
+  dapr::testing::MemoryStateStore memory;  // memory.writes counts the writes it accepted
   std::mutex mu;
-  std::map<std::string, StoredBucket> values;
-  int gets = 0;
-  int puts = 0;
-  int bulk_gets = 0;
-  std::size_t largest_bulk_get = 0;
-  int failing_puts = 0;      // the next N writes fail as if the store were down
-  int conflicting_puts = 0;  // the next N writes fail with an ETag mismatch
+  int reads = 0;
+  int bulk_reads = 0;
+  std::size_t largest_bulk_read = 0;
+  int failing_reads = 0;   // the next N reads (single or bulk) fail as if the store were down
+  int failing_writes = 0;  // the next N writes fail as if the store were down
+  int lost_writes = 0;     // the next N writes find the bucket written by someone else meanwhile
+
+ private:
+  static void fail_if_asked(int& failures) {
+    if (failures == 0) return;
+    --failures;
+    throw dapr::DaprError("state store unreachable", 0, "", true);
+  }
+  void before_write(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu);
+    fail_if_asked(failing_writes);
+    if (lost_writes == 0) return;
+    --lost_writes;
+    // Another process's write: a new ETag for a bucket that exists, the first write of one that
+    // does not.
+    const auto current = memory.get(key);
+    memory.put(key, current ? current->value : nlohmann::json::object());
+  }
 };
 
 // Records what would have been published; can refuse everything (sidecar down) or some ids.
@@ -168,7 +187,7 @@ inline dapr::CloudEvent task_event(const std::string& action, const tasks::Task&
 // One scheduler process over a given store: what main.cpp wires, with fakes for Dapr. The firing
 // loop is not started; tests run its passes by hand (or start it, with the real clock).
 struct Instance {
-  Instance(MemoryBucketStore& backing, const WallClock& wall_clock, Slice own_slice = {},
+  Instance(ObservedStore& backing, const WallClock& wall_clock, Slice own_slice = {},
            MissedPolicy missed = {}, FiringOptions options = test_firing_options())
       : store(backing),
         slice(own_slice),
@@ -199,7 +218,7 @@ struct Instance {
     return ids;
   }
 
-  MemoryBucketStore& store;
+  ObservedStore& store;
   Slice slice;
   MissedPolicy policy;
   metrics::Registry registry;
@@ -214,7 +233,7 @@ struct Instance {
 
 struct World {
   ManualClock clock;
-  MemoryBucketStore store;
+  ObservedStore store;
 };
 
 // An instance with its own store and a clock moved by hand.

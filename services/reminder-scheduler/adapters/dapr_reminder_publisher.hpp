@@ -1,25 +1,12 @@
 #pragma once
-// The scheduler's store and publisher on Dapr: the state store and the `reminders` topic.
+// The scheduler's publisher on Dapr: the `reminders` topic. (Its buckets are kept through
+// dapr::DaprStateStore, libs/dapr/state_store.hpp.)
 #include <string>
 
-#include "buckets/bucket_store.hpp"
 #include "dapr/client.hpp"
 #include "firing/reminder_publisher.hpp"
 
 namespace todo::reminder_scheduler {
-
-class DaprBucketStore final : public BucketStore {
- public:
-  DaprBucketStore(dapr::Client& dapr, std::string store);
-  std::optional<StoredBucket> get(const std::string& key) override;
-  std::vector<StoredBucket> get_many(const std::vector<std::string>& keys) override;
-  void put(const std::string& key, const nlohmann::json& value,
-           const std::optional<std::string>& etag) override;
-
- private:
-  dapr::Client& dapr_;
-  std::string store_;
-};
 
 class DaprReminderPublisher final : public ReminderPublisher {
  public:
