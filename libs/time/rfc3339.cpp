@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "time/calendar.hpp"
 #include "time/calendar_parts.hpp"
 
 namespace todo::time {
@@ -82,15 +83,12 @@ ParseResult<Instant> parse_rfc3339(const std::string& text) {
   }
   if (pos != view.size()) return ParseError{"unexpected characters after the UTC offset"};
 
-  const date::sys_days day{date::year_month_day{date::year{calendar_date->year},
-                                                date::month{calendar_date->month},
-                                                date::day{calendar_date->day}}};
+  const SysDays day = to_sys_days(*calendar_date);
   // The wall time minus its offset is the UTC instant: 10:00+02:00 is 08:00Z.
   const Instant instant{day + *time_of_day - offset};
   // An offset can carry the instant out of the years RFC 3339 writes: 9999-12-31T23:59:59-01:00
   // is in year 10000 UTC, which format_rfc3339 could not write back as RFC 3339.
-  const int utc_year =
-      static_cast<int>(date::year_month_day{date::floor<date::days>(instant)}.year());
+  const int utc_year = to_local_date(std::chrono::floor<Days>(instant)).year;
   if (utc_year < 0 || utc_year > 9999) {
     return ParseError{"the instant is outside the years 0000-9999 in UTC"};
   }

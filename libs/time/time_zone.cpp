@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "time/calendar.hpp"
+
 // Zone data must come from the OS (/usr/share/zoneinfo), never from a download at run time.
 static_assert(USE_OS_TZDB == 1 && HAS_REMOTE_API == 0, "date-tz must be built with USE_OS_TZDB");
 
@@ -44,16 +46,10 @@ const date::time_zone& find_zone(const std::string& name) {
   return *zone;
 }
 
+// Local and UTC day counts share their epoch: only the meaning differs.
 date::local_seconds to_local_seconds(const LocalDue& local) {
-  const date::year_month_day ymd{date::year{local.date.year}, date::month{local.date.month},
-                                 date::day{local.date.day}};
-  return date::local_days{ymd} + local.time_of_day.value_or(std::chrono::seconds{0});
-}
-
-LocalDate to_local_date(date::local_days days) {
-  const date::year_month_day ymd{days};
-  return LocalDate{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                   static_cast<unsigned>(ymd.day())};
+  return date::local_days{to_sys_days(local.date).time_since_epoch()} +
+         local.time_of_day.value_or(std::chrono::seconds{0});
 }
 
 }  // namespace
@@ -74,7 +70,7 @@ Instant to_utc(const LocalDue& local, const std::string& zone) {
 LocalDue to_local(Instant instant, const std::string& zone) {
   const date::local_seconds wall = find_zone(zone).to_local(instant);
   const date::local_days day = date::floor<date::days>(wall);
-  return LocalDue{to_local_date(day), std::chrono::seconds{wall - day}};
+  return LocalDue{to_local_date(SysDays{day.time_since_epoch()}), std::chrono::seconds{wall - day}};
 }
 
 LocalDate local_date_at(Instant instant, const std::string& zone) {
@@ -82,8 +78,7 @@ LocalDate local_date_at(Instant instant, const std::string& zone) {
 }
 
 DayBounds local_day_bounds(const LocalDate& calendar_day, const std::string& zone) {
-  const date::local_seconds midnight = to_local_seconds(LocalDue{calendar_day, std::nullopt});
-  const LocalDate next = to_local_date(date::floor<date::days>(midnight) + date::days{1});
+  const LocalDate next = add_days(calendar_day, 1);
   return DayBounds{to_utc(LocalDue{calendar_day, std::nullopt}, zone),
                    to_utc(LocalDue{next, std::nullopt}, zone)};
 }
