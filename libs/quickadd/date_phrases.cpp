@@ -1,7 +1,7 @@
 #include "quickadd/date_phrases.hpp"
 
-#include "quickadd/calendar.hpp"
 #include "quickadd/words.hpp"
+#include "time/calendar.hpp"
 
 namespace todo::quickadd::detail {
 namespace {
@@ -53,23 +53,23 @@ std::optional<DateValue> read_in(const Tokens& tokens, std::size_t i, const Cont
   if (unit) {
     switch (*unit) {
       case CalendarUnit::day:
-        value.date = add_days(ctx.today, n);
+        value.date = time::add_days(ctx.today, n);
         break;
       case CalendarUnit::week:
-        value.date = add_days(ctx.today, 7L * n);
+        value.date = time::add_days(ctx.today, 7L * n);
         break;
       case CalendarUnit::month:
-        value.date = add_months(ctx.today, n);
+        value.date = time::add_months_clamped(ctx.today, n);
         break;
       case CalendarUnit::year:
-        value.date = add_months(ctx.today, 12 * n);
+        value.date = time::add_months_clamped(ctx.today, 12 * n);
         break;
     }
     return value;
   }
   // A span of hours or minutes: that moment on the wall clock, to the minute.
   const long total = ctx.time_of_day.count() + span->count();
-  value.date = add_days(ctx.today, total / 86400);
+  value.date = time::add_days(ctx.today, total / 86400);
   value.time_of_day = seconds{(total % 86400) / 60 * 60};
   return value;
 }
@@ -110,7 +110,8 @@ std::optional<DateValue> read_calendar_date(const Tokens& tokens, std::size_t i,
     if (!time::is_valid_date(value.date)) return std::nullopt;
     return value;
   }
-  const auto date = next_month_and_day(ctx.today, month_day->month, month_day->day);
+  const auto date = time::first_month_and_day_on_or_after(ctx.today, month_day->month,
+                                                          static_cast<unsigned>(month_day->day));
   if (!date) return std::nullopt;  // "feb 30": no such day
   value.date = *date;
   value.bare = true;
@@ -157,26 +158,27 @@ std::optional<DateValue> read_date(const Tokens& tokens, std::size_t i, const Co
   if (word == "today") return DateValue{ctx.today, i + 1, false, std::nullopt};
   if (word == "tonight") return DateValue{ctx.today, i + 1, false, kTonight};
   if (word == "tomorrow" || word == "tmrw") {
-    return DateValue{add_days(ctx.today, 1), i + 1, false, std::nullopt};
+    return DateValue{time::add_days(ctx.today, 1), i + 1, false, std::nullopt};
   }
   if (word == "next" && i + 1 < tokens.size()) {
     // The week after this one (weeks start on Monday): "next friday" seen from a Wednesday is
     // nine days ahead; "next week" is next Monday.
-    const auto next_monday = add_days(ctx.today, 7 - weekday_of(ctx.today));
+    const auto next_monday =
+        time::first_on_or_after(time::add_days(ctx.today, 1), time::Weekday::monday);
     if (tokens[i + 1].word == "week") return DateValue{next_monday, i + 2, false, std::nullopt};
     if (const auto day = weekday_word(tokens[i + 1].word)) {
-      return DateValue{add_days(next_monday, *day), i + 2, false, std::nullopt};
+      return DateValue{time::first_on_or_after(next_monday, *day), i + 2, false, std::nullopt};
     }
     return std::nullopt;
   }
   if (word == "this" && i + 1 < tokens.size()) {
     if (const auto day = weekday_word(tokens[i + 1].word)) {
-      return DateValue{next_weekday(ctx.today, *day), i + 2, false, std::nullopt};
+      return DateValue{time::first_on_or_after(ctx.today, *day), i + 2, false, std::nullopt};
     }
     return std::nullopt;
   }
   if (const auto day = weekday_word(word)) {
-    return DateValue{next_weekday(ctx.today, *day), i + 1, true, std::nullopt};
+    return DateValue{time::first_on_or_after(ctx.today, *day), i + 1, true, std::nullopt};
   }
   if (auto in = read_in(tokens, i, ctx)) return in;
   if (auto iso = read_iso(tokens, i)) return iso;
@@ -184,7 +186,8 @@ std::optional<DateValue> read_date(const Tokens& tokens, std::size_t i, const Co
   // "the 1st": the next day of the month with that number.
   if (word == "the" && i + 1 < tokens.size()) {
     if (const auto day = ordinal_day(tokens[i + 1].word)) {
-      return DateValue{next_month_day(ctx.today, *day), i + 2, true, std::nullopt};
+      return DateValue{time::first_month_day_on_or_after(ctx.today, static_cast<unsigned>(*day)),
+                       i + 2, true, std::nullopt};
     }
   }
   return std::nullopt;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "quickadd/calendar.hpp"
 #include "quickadd/scan.hpp"
 #include "quickadd/schedule.hpp"
 #include "quickadd/title.hpp"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "quickadd/calendar.hpp"
 #include "quickadd/date_phrases.hpp"
 #include "quickadd/words.hpp"
 
@@ -24,7 +23,7 @@ std::size_t read_weekday_list(const Tokens& tokens, std::size_t i, std::vector<W
   if (i >= tokens.size()) return i;
   const auto first = weekday_word_or_plural(tokens[i].word);
   if (!first) return i;
-  days.push_back(static_cast<Weekday>(*first));
+  days.push_back(*first);
   std::size_t j = i + 1;
   while (j < tokens.size()) {
     std::size_t k = j;
@@ -33,7 +32,7 @@ std::size_t read_weekday_list(const Tokens& tokens, std::size_t i, std::vector<W
     if (k == j || k >= tokens.size()) break;
     const auto day = weekday_word_or_plural(tokens[k].word);
     if (!day) break;
-    days.push_back(static_cast<Weekday>(*day));
+    days.push_back(*day);
     j = k + 1;
   }
   std::sort(days.begin(), days.end());
@@ -69,7 +68,7 @@ std::size_t read_monthly_day(const Tokens& tokens, std::size_t i, Match& match) 
     if (const auto day = weekday_word(tokens[i + 3].word)) {
       match.preset.kind = PresetKind::monthly_weekday;
       match.preset.ordinal = *ordinal;
-      match.preset.weekday = static_cast<Weekday>(*day);
+      match.preset.weekday = *day;
       match.selects_days = true;
       return i + 4;
     }

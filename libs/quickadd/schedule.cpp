@@ -1,7 +1,7 @@
 #include "quickadd/schedule.hpp"
 
-#include "quickadd/calendar.hpp"
 #include "recurrence/expansion.hpp"
+#include "time/calendar.hpp"
 
 namespace todo::quickadd::detail {
 namespace {
@@ -31,7 +31,7 @@ std::optional<time::LocalDue> one_off_due(const std::optional<time::LocalDate>& 
   if (date) return time::LocalDue{*date, time_of_day};
   if (!time_of_day) return std::nullopt;
   const bool ahead = *time_of_day > ctx.time_of_day;
-  return time::LocalDue{ahead ? ctx.today : add_days(ctx.today, 1), time_of_day};
+  return time::LocalDue{ahead ? ctx.today : time::add_days(ctx.today, 1), time_of_day};
 }
 
 std::optional<time::LocalDue> first_occurrence(const Match& rule,
@@ -44,15 +44,16 @@ std::optional<time::LocalDue> first_occurrence(const Match& rule,
     if (!time_of_day || !from_today || *time_of_day >= ctx.time_of_day) {
       return time::LocalDue{from, time_of_day};
     }
-    return time::LocalDue{add_days(from, 1), time_of_day};
+    return time::LocalDue{time::add_days(from, 1), time_of_day};
   }
   // Anchored the day before `from`, so the anchor itself (always an occurrence, RFC 5545) is
   // never the answer; `after` keeps what is at or after now, or on or after `from`.
-  const time::LocalDue anchor{add_days(from, -1), time_of_day};
-  time::LocalDue after{add_days(from, -1), std::nullopt};  // a date stands for its whole day
+  const time::LocalDue anchor{time::add_days(from, -1), time_of_day};
+  time::LocalDue after{time::add_days(from, -1), std::nullopt};  // a date stands for its whole day
   if (time_of_day && from_today) {
-    after = ctx.time_of_day.count() > 0 ? time::LocalDue{ctx.today, ctx.time_of_day - seconds{1}}
-                                        : time::LocalDue{add_days(ctx.today, -1), seconds{86399}};
+    after = ctx.time_of_day.count() > 0
+                ? time::LocalDue{ctx.today, ctx.time_of_day - seconds{1}}
+                : time::LocalDue{time::add_days(ctx.today, -1), seconds{86399}};
   }
   try {
     const auto found =

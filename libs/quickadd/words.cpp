@@ -30,22 +30,28 @@ std::size_t digit_prefix(std::string_view word) {
 
 }  // namespace
 
-std::optional<int> weekday_word(std::string_view word) {
+std::optional<time::Weekday> weekday_word(std::string_view word) {
+  using time::Weekday;
   struct Name {
     const char* word;
-    int day;
+    Weekday day;
   };
-  static const Name kNames[] = {
-      {"mon", 0},  {"monday", 0},    {"tue", 1}, {"tues", 1},     {"tuesday", 1}, {"wed", 2},
-      {"weds", 2}, {"wednesday", 2}, {"thu", 3}, {"thur", 3},     {"thurs", 3},   {"thursday", 3},
-      {"fri", 4},  {"friday", 4},    {"sat", 5}, {"saturday", 5}, {"sun", 6},     {"sunday", 6}};
+  static const Name kNames[] = {{"mon", Weekday::monday},      {"monday", Weekday::monday},
+                                {"tue", Weekday::tuesday},     {"tues", Weekday::tuesday},
+                                {"tuesday", Weekday::tuesday}, {"wed", Weekday::wednesday},
+                                {"weds", Weekday::wednesday},  {"wednesday", Weekday::wednesday},
+                                {"thu", Weekday::thursday},    {"thur", Weekday::thursday},
+                                {"thurs", Weekday::thursday},  {"thursday", Weekday::thursday},
+                                {"fri", Weekday::friday},      {"friday", Weekday::friday},
+                                {"sat", Weekday::saturday},    {"saturday", Weekday::saturday},
+                                {"sun", Weekday::sunday},      {"sunday", Weekday::sunday}};
   for (const auto& name : kNames) {
     if (word == name.word) return name.day;
   }
   return std::nullopt;
 }
 
-std::optional<int> weekday_word_or_plural(std::string_view word) {
+std::optional<time::Weekday> weekday_word_or_plural(std::string_view word) {
   if (auto day = weekday_word(word)) return day;
   if (word.size() > 6 && word.back() == 's') return weekday_word(word.substr(0, word.size() - 1));
   return std::nullopt;

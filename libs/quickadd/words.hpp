@@ -4,13 +4,15 @@
 #include <optional>
 #include <string_view>
 
+#include "time/calendar.hpp"
+
 namespace todo::quickadd::detail {
 
-// "mon", "monday", "tue", "tues", ... "sun", "sunday" -> 0 (Monday) .. 6 (Sunday).
-std::optional<int> weekday_word(std::string_view word);
+// "mon", "monday", "tue", "tues", ... "sun", "sunday".
+std::optional<time::Weekday> weekday_word(std::string_view word);
 
 // "mon"/"monday"'s plural ("mondays") as well, for "every mondays"-style lists.
-std::optional<int> weekday_word_or_plural(std::string_view word);
+std::optional<time::Weekday> weekday_word_or_plural(std::string_view word);
 
 // "jan", "january", ..., "sep", "sept", "september", ... -> 1..12.
 std::optional<unsigned> month_word(std::string_view word);

@@ -4,12 +4,13 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "recurrence/calendar_math.hpp"
+#include "recurrence/presets.hpp"
+#include "time/calendar.hpp"
+#include "time/week_number.hpp"
 
 namespace todo::recurrence::detail {
 namespace {
 
-const char* const kWeekdayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 const char* const kAllMonths = "1,2,3,4,5,6,7,8,9,10,11,12";
 
 void sort_numbers(RRuleParts& parts, const char* name) {
@@ -44,17 +45,18 @@ std::vector<int> take(RRuleParts& parts, const char* name) {
   return values;
 }
 
-int week_start_of(const RRuleParts& parts) {
+Weekday week_start_of(const RRuleParts& parts) {
   const std::string wkst = parts.count("WKST") ? parts.at("WKST") : "MO";
-  for (int day = 0; day < 7; ++day) {
-    if (wkst == kWeekdayCodes[day]) return day;
+  for (int index = 0; index < 7; ++index) {
+    const auto day = static_cast<Weekday>(index);
+    if (wkst == to_string(day)) return day;
   }
-  return 0;
+  return Weekday::monday;
 }
 
-// The first day (per `week_start`) of the week holding `date`, in days since 1970-01-01.
-long week_of(const time::LocalDate& date, int week_start) {
-  return days_from_civil(date) - (weekday_index(date) - week_start + 7) % 7;
+// The first day (per `week_start`) of the week holding `date`.
+time::SysDays week_of(const time::LocalDate& date, Weekday week_start) {
+  return time::to_sys_days(time::last_on_or_before(date, week_start));
 }
 
 void plan_week_interval(PatternPlan& plan, const time::LocalDue& dtstart) {
@@ -75,7 +77,7 @@ void plan_week_numbers(PatternPlan& plan, const time::LocalDue& dtstart) {
   plan.week_start = week_start_of(parts);
   // Every week on the listed weekdays (DTSTART's when none are), at the rule's times.
   parts["FREQ"] = "WEEKLY";
-  if (!parts.count("BYDAY")) parts["BYDAY"] = kWeekdayCodes[weekday_index(dtstart.date)];
+  if (!parts.count("BYDAY")) parts["BYDAY"] = to_string(time::weekday_of(dtstart.date));
 }
 
 // BYSETPOS: libical starts at the first day of DTSTART's period, so each part it would have
@@ -100,19 +102,21 @@ void plan_set_positions(PatternPlan& plan, const time::LocalDue& dtstart) {
 
 bool PatternPlan::admits(const time::LocalDate& date) const {
   if ((date.year - start_year) % year_interval != 0) return false;
-  if (week_interval > 1 && (week_of(date, week_start) - start_week) / 7 % week_interval != 0) {
+  if (week_interval > 1 &&
+      (week_of(date, week_start) - start_week).count() / 7 % week_interval != 0) {
     return false;
   }
   if (!months.empty() && !listed(months, static_cast<int>(date.month), 12)) return false;
   if (!month_days.empty() &&
-      !listed(month_days, static_cast<int>(date.day), days_in_month(date.year, date.month))) {
+      !listed(month_days, static_cast<int>(date.day), time::days_in_month(date.year, date.month))) {
     return false;
   }
-  if (!year_days.empty() && !listed(year_days, day_of_year(date), days_in_year(date.year))) {
+  if (!year_days.empty() &&
+      !listed(year_days, time::day_of_year(date), time::days_in_year(date.year))) {
     return false;
   }
   if (!week_numbers.empty()) {
-    const WeekNumber week = week_number(date, week_start);
+    const time::WeekNumber week = time::week_number(date, week_start);
     if (!listed(week_numbers, week.week, week.weeks_in_year)) return false;
   }
   return true;

@@ -30,6 +30,7 @@
 
 #include "recurrence/rrule_parts.hpp"
 #include "recurrence/rule_spec.hpp"
+#include "time/calendar.hpp"
 #include "time/local_due.hpp"
 
 namespace todo::recurrence::detail {
@@ -40,14 +41,14 @@ struct PatternPlan {
   time::LocalDue start;  // libical's DTSTART: the rule's, or the first day of its period
   // Our own checks on each of libical's dates; empty lists check nothing.
   std::vector<int> week_numbers;  // BYWEEKNO, per `week_start`
-  int week_start = 0;             // 0 = Monday
+  time::Weekday week_start = time::Weekday::monday;
   std::vector<int> months;
   std::vector<int> month_days;
   std::vector<int> year_days;
   int year_interval = 1;  // keep dates whose calendar year is start_year + k * year_interval
   int start_year = 0;
   int week_interval = 1;  // keep dates whose week (per week_start) is start_week + k * interval
-  long start_week = 0;    // the first day of DTSTART's week, in days since 1970-01-01
+  time::SysDays start_week{};  // the first day of DTSTART's week
   // BYSETPOS, applied to each month's (set_period_months) or year's set of admitted times.
   std::vector<int> set_positions;
   bool set_period_months = false;

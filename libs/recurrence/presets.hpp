@@ -7,12 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "time/calendar.hpp"
 #include "time/local_due.hpp"
 #include "time/parse_result.hpp"
 
 namespace todo::recurrence {
 
-enum class Weekday { monday, tuesday, wednesday, thursday, friday, saturday, sunday };
+// The calendar's weekday (Monday first, as RRULE lists MO ... SU).
+using Weekday = time::Weekday;
 
 enum class PresetKind {
   daily,            // FREQ=DAILY
