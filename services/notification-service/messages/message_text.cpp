@@ -1,36 +1,27 @@
 #include "messages/message_text.hpp"
 
 #include <array>
-#include <cstdint>
 
 #include "text/utf8.hpp"
+#include "time/calendar.hpp"
 #include "time/time_zone.hpp"
 
 namespace todo::notify::detail {
 namespace {
 
-constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                  "Thursday", "Friday", "Saturday"};
+// In time::Weekday's order, Monday first.
+constexpr std::array<const char*, 7> kWeekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                  "Friday", "Saturday", "Sunday"};
 constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
                                                  "May",       "June",     "July",     "August",
                                                  "September", "October",  "November", "December"};
 constexpr const char* kEllipsis = "\xE2\x80\xA6";  // U+2026, 3 bytes
 constexpr std::size_t kEllipsisBytes = 3;
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 struct WallParts {
   time::LocalDue local;
   std::string zone;
-  unsigned weekday = 0;  // 0 Sunday
+  std::size_t weekday = 0;  // index into kWeekdays
   int hour = 0, minute = 0;
 };
 
@@ -38,9 +29,7 @@ WallParts wall_parts(time::Instant instant, const std::string& zone) {
   WallParts parts;
   parts.zone = display_zone(zone);
   parts.local = time::to_local(instant, parts.zone);
-  const std::int64_t days =
-      days_from_civil(parts.local.date.year, parts.local.date.month, parts.local.date.day);
-  parts.weekday = static_cast<unsigned>(((days % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday
+  parts.weekday = static_cast<std::size_t>(time::weekday_of(parts.local.date));
   const auto seconds = parts.local.time_of_day.value_or(std::chrono::seconds{0}).count();
   parts.hour = static_cast<int>(seconds / 3600);
   parts.minute = static_cast<int>(seconds % 3600 / 60);
