@@ -1,38 +1,25 @@
 #include "quickadd/time_phrases.hpp"
 
-#include <cctype>
 #include <string_view>
+
+#include "quickadd/words.hpp"
 
 namespace todo::quickadd::detail {
 namespace {
 
 using std::chrono::seconds;
 
-bool digits(std::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-int number(std::string_view text) {
-  int value = 0;
-  for (char c : text) value = value * 10 + (c - '0');
-  return value;
-}
-
 // "9", "09", "9:30", "17:00" -> hour and minute; the minutes need two digits.
 bool read_clock(std::string_view text, int& hour, int& minute) {
   const auto colon = text.find(':');
   const std::string_view h = text.substr(0, colon);
-  if (!digits(h) || h.size() > 2) return false;
-  hour = number(h);
+  if (!all_digits(h) || h.size() > 2) return false;
+  hour = digits_value(h);
   minute = 0;
   if (colon == std::string_view::npos) return true;
   const std::string_view m = text.substr(colon + 1);
-  if (!digits(m) || m.size() != 2) return false;
-  minute = number(m);
+  if (!all_digits(m) || m.size() != 2) return false;
+  minute = digits_value(m);
   return minute <= 59;
 }
 

@@ -7,20 +7,6 @@
 namespace todo::quickadd::detail {
 namespace {
 
-bool all_digits(std::string_view word) {
-  if (word.empty()) return false;
-  for (char c : word) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-int to_int(std::string_view digits) {
-  int value = 0;
-  for (char c : digits) value = value * 10 + (c - '0');
-  return value;
-}
-
 // The length of the leading digits of `word`.
 std::size_t digit_prefix(std::string_view word) {
   std::size_t n = 0;
@@ -29,6 +15,20 @@ std::size_t digit_prefix(std::string_view word) {
 }
 
 }  // namespace
+
+bool all_digits(std::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+int digits_value(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
 
 std::optional<time::Weekday> weekday_word(std::string_view word) {
   using time::Weekday;
@@ -71,7 +71,7 @@ std::optional<unsigned> month_word(std::string_view word) {
 }
 
 std::optional<int> count_word(std::string_view word, bool articles) {
-  if (all_digits(word) && word.size() <= 3) return to_int(word);
+  if (all_digits(word) && word.size() <= 3) return digits_value(word);
   static const std::array<const char*, 12> kWords = {"one",  "two", "three",  "four",
                                                      "five", "six", "seven",  "eight",
                                                      "nine", "ten", "eleven", "twelve"};
@@ -87,7 +87,7 @@ std::optional<int> ordinal_day(std::string_view word) {
   if (digits == 0 || digits > 2 || word.size() != digits + 2) return std::nullopt;
   const std::string_view suffix = word.substr(digits);
   if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
-  const int day = to_int(word.substr(0, digits));
+  const int day = digits_value(word.substr(0, digits));
   if (day < 1 || day > 31) return std::nullopt;
   return day;
 }
@@ -95,7 +95,7 @@ std::optional<int> ordinal_day(std::string_view word) {
 std::optional<int> day_number(std::string_view word) {
   if (auto day = ordinal_day(word)) return day;
   if (!all_digits(word) || word.size() > 2) return std::nullopt;
-  const int day = to_int(word);
+  const int day = digits_value(word);
   if (day < 1 || day > 31) return std::nullopt;
   return day;
 }
@@ -112,7 +112,7 @@ std::optional<int> week_ordinal(std::string_view word) {
 
 std::optional<int> year_word(std::string_view word) {
   if (!all_digits(word) || word.size() != 4) return std::nullopt;
-  const int year = to_int(word);
+  const int year = digits_value(word);
   if (year < 1900 || year > 2999) return std::nullopt;
   return year;
 }
@@ -137,7 +137,7 @@ std::optional<std::chrono::seconds> compact_duration(std::string_view word) {
   if (digits == 0 || digits > 3 || digits == word.size()) return std::nullopt;
   const auto unit = duration_unit(word.substr(digits));
   if (!unit) return std::nullopt;
-  return *unit * to_int(word.substr(0, digits));
+  return *unit * digits_value(word.substr(0, digits));
 }
 
 std::optional<CalendarUnit> calendar_unit(std::string_view word) {

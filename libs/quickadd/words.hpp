@@ -17,6 +17,12 @@ std::optional<time::Weekday> weekday_word_or_plural(std::string_view word);
 // "jan", "january", ..., "sep", "sept", "september", ... -> 1..12.
 std::optional<unsigned> month_word(std::string_view word);
 
+// True when `word` is one or more ASCII digits (no sign, no spaces).
+bool all_digits(std::string_view word);
+
+// The value of a run of ASCII digits short enough for an int (checked with all_digits first).
+int digits_value(std::string_view digits);
+
 // A count: 1-3 digits ("12"), or "one" .. "twelve". With `articles`, "a" and "an" are 1 too
 // ("in a week", "remind me an hour before").
 std::optional<int> count_word(std::string_view word, bool articles = false);
