@@ -3,10 +3,12 @@
 namespace todo::quickadd::detail {
 namespace {
 
+// Words that only join the phrase to the title. Dashes include the en and em dash and "--",
+// which phones and word processors turn into one another.
 bool is_connector(const Token& token) {
   const std::string& w = token.word;
-  return w == "," || w == ";" || w == "-" || w == "and" || w == "&" || w == ":" ||
-         w == "\xE2\x80\x93";
+  return w == "," || w == ";" || w == "-" || w == "--" || w == "and" || w == "&" || w == ":" ||
+         w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
 }
 
 }  // namespace
