@@ -2,6 +2,7 @@
 
 #include "quickadd/words.hpp"
 #include "time/calendar.hpp"
+#include "time/time_zone.hpp"
 
 namespace todo::quickadd::detail {
 namespace {
@@ -67,10 +68,10 @@ std::optional<DateValue> read_in(const Tokens& tokens, std::size_t i, const Cont
     }
     return value;
   }
-  // A span of hours or minutes: that moment on the wall clock, to the minute.
-  const long total = ctx.time_of_day.count() + span->count();
-  value.date = time::add_days(ctx.today, total / 86400);
-  value.time_of_day = seconds{(total % 86400) / 60 * 60};
+  // A span of hours or minutes is elapsed time: the local clock at that moment, to the minute.
+  const time::LocalDue then = time::to_local(ctx.now + *span, ctx.zone);
+  value.date = then.date;
+  value.time_of_day = seconds{then.time_of_day->count() / 60 * 60};
   return value;
 }
 

@@ -9,6 +9,7 @@
 #include "quickadd/tokens.hpp"
 #include "recurrence/presets.hpp"
 #include "tasks/priority.hpp"
+#include "time/instant.hpp"
 #include "time/local_due.hpp"
 
 namespace todo::quickadd::detail {
@@ -17,6 +18,10 @@ namespace todo::quickadd::detail {
 struct Context {
   time::LocalDate today;
   std::chrono::seconds time_of_day{0};  // now, seconds since local midnight
+  // The same moment as an instant, and the zone: "in 3 hours" is elapsed time, which a clock
+  // change between now and then moves on the wall clock.
+  time::Instant now;
+  std::string zone;
 };
 
 enum class MatchKind { due, time, recurrence, until, count, priority, tag, reminder };

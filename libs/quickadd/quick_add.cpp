@@ -62,6 +62,8 @@ class Reader {
     const time::LocalDue local = time::to_local(now, zone);
     ctx_.today = local.date;
     ctx_.time_of_day = *local.time_of_day;
+    ctx_.now = now;
+    ctx_.zone = zone;
     tokens_ = detail::tokenize(text);
     phrases_ = detail::accept_phrases(tokens_, detail::find_phrases(tokens_, ctx_));
     used_.assign(phrases_.size(), true);
