@@ -1,11 +1,16 @@
 #include "quickadd/words.hpp"
 
-#include <array>
 #include <cctype>
 #include <string>
 
 namespace todo::quickadd::detail {
 namespace {
+
+using std::chrono::seconds;
+using time::Weekday;
+
+constexpr seconds kHour{3600};
+constexpr seconds kDay{86400};
 
 // The length of the leading digits of `word`.
 std::size_t digit_prefix(std::string_view word) {
@@ -14,7 +19,143 @@ std::size_t digit_prefix(std::string_view word) {
   return n;
 }
 
+Language make_english() {
+  Language en;
+  en.weekdays = {{"mon", Weekday::monday},      {"monday", Weekday::monday},
+                 {"tue", Weekday::tuesday},     {"tues", Weekday::tuesday},
+                 {"tuesday", Weekday::tuesday}, {"wed", Weekday::wednesday},
+                 {"weds", Weekday::wednesday},  {"wednesday", Weekday::wednesday},
+                 {"thu", Weekday::thursday},    {"thur", Weekday::thursday},
+                 {"thurs", Weekday::thursday},  {"thursday", Weekday::thursday},
+                 {"fri", Weekday::friday},      {"friday", Weekday::friday},
+                 {"sat", Weekday::saturday},    {"saturday", Weekday::saturday},
+                 {"sun", Weekday::sunday},      {"sunday", Weekday::sunday}};
+  en.plural = "s";
+  en.months = {{"jan", 1u},  {"january", 1u},   {"feb", 2u},    {"february", 2u},
+               {"mar", 3u},  {"march", 3u},     {"apr", 4u},    {"april", 4u},
+               {"may", 5u},  {"jun", 6u},       {"june", 6u},   {"jul", 7u},
+               {"july", 7u}, {"aug", 8u},       {"august", 8u}, {"sep", 9u},
+               {"sept", 9u}, {"september", 9u}, {"oct", 10u},   {"october", 10u},
+               {"nov", 11u}, {"november", 11u}, {"dec", 12u},   {"december", 12u}};
+  en.numbers = {{"one", 1},  {"two", 2},  {"three", 3},   {"four", 4},
+                {"five", 5}, {"six", 6},  {"seven", 7},   {"eight", 8},
+                {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}};
+  en.articles = {{"a", 1}, {"an", 1}};
+  en.day_suffixes = {"st", "nd", "rd", "th"};
+  en.week_ordinals = {{"first", 1},  {"second", 2}, {"third", 3},
+                      {"fourth", 4}, {"fifth", 5},  {"last", -1}};
+  en.duration_units = {{"m", seconds{60}},
+                       {"min", seconds{60}},
+                       {"mins", seconds{60}},
+                       {"minute", seconds{60}},
+                       {"minutes", seconds{60}},
+                       {"h", kHour},
+                       {"hr", kHour},
+                       {"hrs", kHour},
+                       {"hour", kHour},
+                       {"hours", kHour},
+                       {"d", kDay},
+                       {"day", kDay},
+                       {"days", kDay},
+                       {"w", 7 * kDay},
+                       {"wk", 7 * kDay},
+                       {"wks", 7 * kDay},
+                       {"week", 7 * kDay},
+                       {"weeks", 7 * kDay}};
+  en.calendar_units = {{"day", CalendarUnit::day},     {"days", CalendarUnit::day},
+                       {"week", CalendarUnit::week},   {"weeks", CalendarUnit::week},
+                       {"month", CalendarUnit::month}, {"months", CalendarUnit::month},
+                       {"year", CalendarUnit::year},   {"years", CalendarUnit::year}};
+  en.relative_days = {{"today", 0},
+                      {"tomorrow", 1},
+                      {"tmrw", 1},
+                      {"day after tomorrow", 2},
+                      {"the day after tomorrow", 2}};
+  using A = PeriodAnchor;
+  en.periods = {
+      {"next week", {A::week_start, 1}},
+      {"early next week", {A::week_start, 1}},
+      {"beginning of next week", {A::week_start, 1}},
+      {"start of next week", {A::week_start, 1}},
+      {"this weekend", {A::weekend, 0}},
+      {"next weekend", {A::weekend, 1}},
+      {"end of the week", {A::week_end, 0}},
+      {"end of week", {A::week_end, 0}},
+      {"end of this week", {A::week_end, 0}},
+      {"end of next week", {A::week_end, 1}},
+      {"next month", {A::month_start, 1}},
+      {"early next month", {A::month_start, 1}},
+      {"beginning of next month", {A::month_start, 1}},
+      {"start of next month", {A::month_start, 1}},
+      {"mid month", {A::month_mid, 0}},
+      {"mid-month", {A::month_mid, 0}},
+      {"middle of the month", {A::month_mid, 0}},
+      {"end of the month", {A::month_end, 0}},
+      {"end of month", {A::month_end, 0}},
+      {"end of this month", {A::month_end, 0}},
+      {"end of next month", {A::month_end, 1}},
+      {"next year", {A::year_start, 1}},
+      {"beginning of next year", {A::year_start, 1}},
+      {"start of next year", {A::year_start, 1}},
+      {"end of the year", {A::year_end, 0}},
+      {"end of year", {A::year_end, 0}},
+      {"end of this year", {A::year_end, 0}},
+  };
+  en.month_parts = {{"mid", MonthPart::middle},
+                    {"middle of", MonthPart::middle},
+                    {"end of", MonthPart::end},
+                    {"beginning of", MonthPart::start},
+                    {"start of", MonthPart::start}};
+  en.day_parts = {{"morning", 9 * kHour},
+                  {"afternoon", 12 * kHour},
+                  {"evening", 19 * kHour},
+                  {"night", 22 * kHour}};
+  en.day_and_part = {{"tonight", {0, 19 * kHour}}, {"tonite", {0, 19 * kHour}}};
+  en.clock_words = {{"noon", 12 * kHour}, {"midday", 12 * kHour}, {"midnight", seconds{0}}};
+  en.meridiem_am = {"am", "a.m"};
+  en.meridiem_pm = {"pm", "p.m"};
+  en.at_words = {"at", "@"};
+  en.date_markers = {"on", "by", "due", "from", "starting"};
+  en.period_markers = {"on", "by", "due", "from", "starting", "at", "over", "before"};
+  en.the_word = "the";
+  en.next_word = "next";
+  en.this_word = "this";
+  en.in_word = "in";
+  en.of_word = "of";
+  en.day_part_markers = {"in the", "at"};
+  en.remind_words = {{"remind me", 1}, {"remind", 1}, {"reminder", 1}};
+  en.before_words = {"before", "earlier", "ahead"};
+  en.list_words = {"and", "&", ","};
+  en.day_part_blockers = {"the",  "a",    "an", "good", "every", "each", "per", "all",
+                          "this", "that", "my", "your", "our",   "one",  "same"};
+  return en;
+}
+
 }  // namespace
+
+const Language& english() {
+  static const Language language = make_english();
+  return language;
+}
+
+bool contains(const std::vector<std::string_view>& words, std::string_view word) {
+  for (std::string_view w : words) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+std::size_t match_words(const std::vector<Token>& tokens, std::size_t i, std::string_view words) {
+  std::size_t n = 0;
+  while (!words.empty()) {
+    const std::size_t space = words.find(' ');
+    const std::string_view word = words.substr(0, space);
+    if (i + n >= tokens.size() || tokens[i + n].word != word) return 0;
+    ++n;
+    words = space == std::string_view::npos ? std::string_view{} : words.substr(space + 1);
+  }
+  return n;
+}
 
 bool all_digits(std::string_view word) {
   if (word.empty()) return false;
@@ -31,62 +172,34 @@ int digits_value(std::string_view digits) {
 }
 
 std::optional<time::Weekday> weekday_word(std::string_view word) {
-  using time::Weekday;
-  struct Name {
-    const char* word;
-    Weekday day;
-  };
-  static const Name kNames[] = {{"mon", Weekday::monday},      {"monday", Weekday::monday},
-                                {"tue", Weekday::tuesday},     {"tues", Weekday::tuesday},
-                                {"tuesday", Weekday::tuesday}, {"wed", Weekday::wednesday},
-                                {"weds", Weekday::wednesday},  {"wednesday", Weekday::wednesday},
-                                {"thu", Weekday::thursday},    {"thur", Weekday::thursday},
-                                {"thurs", Weekday::thursday},  {"thursday", Weekday::thursday},
-                                {"fri", Weekday::friday},      {"friday", Weekday::friday},
-                                {"sat", Weekday::saturday},    {"saturday", Weekday::saturday},
-                                {"sun", Weekday::sunday},      {"sunday", Weekday::sunday}};
-  for (const auto& name : kNames) {
-    if (word == name.word) return name.day;
-  }
-  return std::nullopt;
+  return lookup(english().weekdays, word);
 }
 
 std::optional<time::Weekday> weekday_word_or_plural(std::string_view word) {
   if (auto day = weekday_word(word)) return day;
-  if (word.size() > 6 && word.back() == 's') return weekday_word(word.substr(0, word.size() - 1));
+  const std::string_view plural = english().plural;
+  if (word.size() > 6 && word.size() > plural.size() &&
+      word.substr(word.size() - plural.size()) == plural) {
+    return weekday_word(word.substr(0, word.size() - plural.size()));
+  }
   return std::nullopt;
 }
 
 std::optional<unsigned> month_word(std::string_view word) {
-  static const std::array<const char*, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                     "jul", "aug", "sep", "oct", "nov", "dec"};
-  static const std::array<const char*, 12> kLong = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  for (unsigned i = 0; i < 12; ++i) {
-    if (word == kShort[i] || word == kLong[i]) return i + 1;
-  }
-  if (word == "sept") return 9u;
-  return std::nullopt;
+  return lookup(english().months, word);
 }
 
 std::optional<int> count_word(std::string_view word, bool articles) {
   if (all_digits(word) && word.size() <= 3) return digits_value(word);
-  static const std::array<const char*, 12> kWords = {"one",  "two", "three",  "four",
-                                                     "five", "six", "seven",  "eight",
-                                                     "nine", "ten", "eleven", "twelve"};
-  for (int i = 0; i < 12; ++i) {
-    if (word == kWords[static_cast<std::size_t>(i)]) return i + 1;
-  }
-  if (articles && (word == "a" || word == "an")) return 1;
+  if (auto n = lookup(english().numbers, word)) return n;
+  if (articles) return lookup(english().articles, word);
   return std::nullopt;
 }
 
 std::optional<int> ordinal_day(std::string_view word) {
   const std::size_t digits = digit_prefix(word);
-  if (digits == 0 || digits > 2 || word.size() != digits + 2) return std::nullopt;
-  const std::string_view suffix = word.substr(digits);
-  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
+  if (digits == 0 || digits > 2 || digits == word.size()) return std::nullopt;
+  if (!contains(english().day_suffixes, word.substr(digits))) return std::nullopt;
   const int day = digits_value(word.substr(0, digits));
   if (day < 1 || day > 31) return std::nullopt;
   return day;
@@ -101,11 +214,7 @@ std::optional<int> day_number(std::string_view word) {
 }
 
 std::optional<int> week_ordinal(std::string_view word) {
-  static const std::array<const char*, 5> kWords = {"first", "second", "third", "fourth", "fifth"};
-  for (int i = 0; i < 5; ++i) {
-    if (word == kWords[static_cast<std::size_t>(i)]) return i + 1;
-  }
-  if (word == "last") return -1;
+  if (auto ordinal = lookup(english().week_ordinals, word)) return ordinal;
   if (auto day = ordinal_day(word); day && *day <= 5) return day;
   return std::nullopt;
 }
@@ -118,18 +227,7 @@ std::optional<int> year_word(std::string_view word) {
 }
 
 std::optional<std::chrono::seconds> duration_unit(std::string_view word) {
-  using std::chrono::seconds;
-  if (word == "m" || word == "min" || word == "mins" || word == "minute" || word == "minutes") {
-    return seconds{60};
-  }
-  if (word == "h" || word == "hr" || word == "hrs" || word == "hour" || word == "hours") {
-    return seconds{3600};
-  }
-  if (word == "d" || word == "day" || word == "days") return seconds{86400};
-  if (word == "w" || word == "wk" || word == "wks" || word == "week" || word == "weeks") {
-    return seconds{7 * 86400};
-  }
-  return std::nullopt;
+  return lookup(english().duration_units, word);
 }
 
 std::optional<std::chrono::seconds> compact_duration(std::string_view word) {
@@ -141,11 +239,11 @@ std::optional<std::chrono::seconds> compact_duration(std::string_view word) {
 }
 
 std::optional<CalendarUnit> calendar_unit(std::string_view word) {
-  if (word == "day" || word == "days") return CalendarUnit::day;
-  if (word == "week" || word == "weeks") return CalendarUnit::week;
-  if (word == "month" || word == "months") return CalendarUnit::month;
-  if (word == "year" || word == "years") return CalendarUnit::year;
-  return std::nullopt;
+  return lookup(english().calendar_units, word);
+}
+
+std::optional<std::chrono::seconds> day_part_word(std::string_view word) {
+  return lookup(english().day_parts, word);
 }
 
 }  // namespace todo::quickadd::detail

@@ -1,12 +1,127 @@
 #pragma once
-// Internal: the English words quick add knows, each read from one lower-cased token.
+// Internal: the words quick add knows, as data. A Language is a set of tables (weekdays, months,
+// numbers, ordinals, units, times of day, relative days and periods, the small words that mark a
+// phrase); English is the one that ships. A second language is a second Language, not new code:
+// the phrase readers only look words up in the tables.
+//
+// Every word is lower-case ASCII or UTF-8, as tokens carry it. A table entry may be several words
+// ("day after tomorrow", "end of the month"): match_words reads it from consecutive tokens.
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
+#include "quickadd/tokens.hpp"
 #include "time/calendar.hpp"
 
 namespace todo::quickadd::detail {
+
+// One word (or several, separated by single spaces) and what it means.
+template <typename T>
+struct Entry {
+  std::string_view words;
+  T value;
+};
+
+template <typename T>
+using Table = std::vector<Entry<T>>;
+
+// Calendar units, for "in 3 days" and "every 2 weeks".
+enum class CalendarUnit { day, week, month, year };
+
+// A period a date phrase names, as an anchor and an offset ("next weekend": the weekend, +1).
+enum class PeriodAnchor {
+  week_start,   // the Monday of the week ("next week", "early next week")
+  weekend,      // the Saturday of the week ("this weekend"; on a Sunday: today)
+  week_end,     // the Friday of the working week ("end of the week"; on a weekend: Sunday)
+  month_start,  // the 1st of the month ("next month", "beginning of next month")
+  month_mid,    // the 15th of the month ("mid month"; this month's if not past, else next)
+  month_end,    // the last day of the month ("end of the month")
+  year_start,   // 1 January ("next year")
+  year_end,     // 31 December ("end of the year")
+};
+
+struct Period {
+  PeriodAnchor anchor = PeriodAnchor::week_start;
+  int offset = 0;  // 0: this one, 1: the next one
+};
+
+// What a word before a month name makes of it ("mid january": the 15th).
+enum class MonthPart { start, middle, end };
+
+struct Language {
+  Table<time::Weekday> weekdays;               // "mon", "monday", ...
+  std::string_view plural;                     // a weekday's plural ending ("mondays")
+  Table<unsigned> months;                      // "jan", "january", ... -> 1..12
+  Table<int> numbers;                          // "one" .. "twelve"
+  Table<int> articles;                         // "a", "an": one
+  std::vector<std::string_view> day_suffixes;  // "1st", "2nd", "3rd", "4th"
+  Table<int> week_ordinals;                    // "first" .. "fifth", "last" (-1)
+  Table<std::chrono::seconds> duration_units;  // "min", "hour", "day", "week" and short forms
+  Table<CalendarUnit> calendar_units;          // "day(s)", "week(s)", "month(s)", "year(s)"
+  Table<int> relative_days;                    // "today" 0, "tomorrow" 1, "day after tomorrow" 2
+  Table<Period> periods;                       // "this weekend", "end of the month", ...
+  Table<MonthPart> month_parts;                // "mid" january, "end of" january
+  // Parts of the day, read after a date ("tomorrow morning"), after "this" or "in the", or
+  // alone: "morning" 09:00, "afternoon" 12:00, "evening" 19:00, "night" 22:00.
+  Table<std::chrono::seconds> day_parts;
+  // A relative day with its part of the day in one word: "tonight" (today, 19:00).
+  Table<std::pair<int, std::chrono::seconds>> day_and_part;
+  // Times of day that are words: "noon", "midday", "midnight".
+  Table<std::chrono::seconds> clock_words;
+  std::vector<std::string_view> meridiem_am;  // "am", "a.m"
+  std::vector<std::string_view> meridiem_pm;  // "pm", "p.m"
+  std::vector<std::string_view> at_words;     // before a time: "at", "@"
+  // Before a date: "on", "by", "due", "from", "starting".
+  std::vector<std::string_view> date_markers;
+  // Before a period ("at the end of the month", "over the weekend"): the date markers and these.
+  std::vector<std::string_view> period_markers;
+  std::string_view the_word;   // skipped before a period ("by the end of the year")
+  std::string_view next_word;  // "next friday": the one of next week
+  std::string_view this_word;  // "this friday": the next one, today included
+  std::string_view in_word;    // "in 3 days"
+  std::string_view of_word;    // "5th of january"
+  // "in the" before a part of the day ("in the morning"), "at" before "night".
+  std::vector<std::string_view> day_part_markers;
+  // Reminders: "remind me", "remind", "reminder"; then "before" (or "earlier", "ahead"); "the
+  // day before"'s "day"; list separators ("and", "&", ",").
+  Table<int> remind_words;
+  std::vector<std::string_view> before_words;
+  std::vector<std::string_view> list_words;
+  // Words after which a bare part of the day belongs to the title ("the evening", "good night").
+  std::vector<std::string_view> day_part_blockers;
+};
+
+// The English tables.
+const Language& english();
+
+// The value of `word` in `table`, or nullopt. One-word entries only.
+template <typename T>
+std::optional<T> lookup(const Table<T>& table, std::string_view word) {
+  for (const auto& entry : table) {
+    if (entry.words == word) return entry.value;
+  }
+  return std::nullopt;
+}
+
+bool contains(const std::vector<std::string_view>& words, std::string_view word);
+
+// How many tokens from `i` spell `words` ("end of the month": 4), or 0.
+std::size_t match_words(const std::vector<Token>& tokens, std::size_t i, std::string_view words);
+
+// The longest entry of `table` spelled from token `i`: its value and the token after it.
+template <typename T>
+std::optional<std::pair<T, std::size_t>> match_entry(const Table<T>& table,
+                                                     const std::vector<Token>& tokens,
+                                                     std::size_t i) {
+  std::optional<std::pair<T, std::size_t>> best;
+  for (const auto& entry : table) {
+    const std::size_t n = match_words(tokens, i, entry.words);
+    if (n > 0 && (!best || i + n > best->second)) best = std::make_pair(entry.value, i + n);
+  }
+  return best;
+}
 
 // "mon", "monday", "tue", "tues", ... "sun", "sunday".
 std::optional<time::Weekday> weekday_word(std::string_view word);
@@ -46,9 +161,10 @@ std::optional<std::chrono::seconds> duration_unit(std::string_view word);
 // "30m", "1h", "2d", "1w", "90min": a count glued to a duration unit.
 std::optional<std::chrono::seconds> compact_duration(std::string_view word);
 
-// Calendar units, for "in 3 days" and "every 2 weeks".
-enum class CalendarUnit { day, week, month, year };
 // "day"/"days", "week"/"weeks", "month"/"months", "year"/"years".
 std::optional<CalendarUnit> calendar_unit(std::string_view word);
+
+// "morning", "afternoon", "evening", "night" -> 09:00, 12:00, 19:00, 22:00.
+std::optional<std::chrono::seconds> day_part_word(std::string_view word);
 
 }  // namespace todo::quickadd::detail
