@@ -1,5 +1,8 @@
 #include "quickadd/date_phrases.hpp"
 
+#include <array>
+#include <string>
+
 #include "quickadd/words.hpp"
 #include "time/calendar.hpp"
 #include "time/time_zone.hpp"
@@ -9,11 +12,20 @@ namespace {
 
 using std::chrono::seconds;
 
-constexpr seconds kTonight{19 * 3600};
 constexpr int kMaxIn = 999;
 
-bool word_at(const Tokens& tokens, std::size_t i, const char* word) {
+bool word_at(const Tokens& tokens, std::size_t i, std::string_view word) {
   return i < tokens.size() && tokens[i].word == word;
+}
+
+DateValue day_value(const time::LocalDate& date, std::size_t next, bool bare,
+                    std::optional<seconds> time_of_day) {
+  DateValue value;
+  value.date = date;
+  value.next = next;
+  value.bare = bare;
+  value.time_of_day = time_of_day;
+  return value;
 }
 
 const std::string* word_ptr(const Tokens& tokens, std::size_t i) {
@@ -82,7 +94,7 @@ std::optional<DateValue> read_iso(const Tokens& tokens, std::size_t i) {
   }
   const auto date = time::parse_local_date(tokens[i].word);
   if (!date) return std::nullopt;
-  return DateValue{*date, i + 1, false, std::nullopt};
+  return day_value(*date, i + 1, false, std::nullopt);
 }
 
 // An optional year after a month day: "dec 1 2027", "dec 1, 2027". Returns the token after it.
@@ -117,6 +129,211 @@ std::optional<DateValue> read_calendar_date(const Tokens& tokens, std::size_t i,
   value.date = *date;
   value.bare = true;
   return value;
+}
+
+std::string describe(const time::LocalDate& date) {
+  static const std::array<const char*, 7> kDays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                   "Friday", "Saturday", "Sunday"};
+  static const std::array<const char*, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return std::string(kDays[static_cast<std::size_t>(time::weekday_of(date))]) + " " +
+         std::to_string(date.day) + " " + kMonths[date.month - 1] + " " + std::to_string(date.year);
+}
+
+time::LocalDate monday_of(const time::LocalDate& date) {
+  return time::last_on_or_before(date, time::Weekday::monday);
+}
+
+time::LocalDate last_of_month(int year, unsigned month) {
+  return time::LocalDate{year, month, static_cast<unsigned>(time::days_in_month(year, month))};
+}
+
+// "this weekend", "end of the month", "next year", "over the weekend": the table's periods, with
+// an optional "the" first ("by the end of the year").
+std::optional<DateValue> read_period(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  const Language& lang = english();
+  std::size_t at = i;
+  auto found = match_entry(lang.periods, tokens, at);
+  if (!found && word_at(tokens, i, lang.the_word)) {
+    at = i + 1;
+    found = match_entry(lang.periods, tokens, at);
+  }
+  if (!found) return std::nullopt;
+  const Period period = found->first;
+  if (period.needs_marker && at == i) return std::nullopt;  // "weekend" alone, without "the"
+  const time::LocalDate today = ctx.today;
+  const time::Weekday weekday = time::weekday_of(today);
+  const bool weekend_now = weekday == time::Weekday::saturday || weekday == time::Weekday::sunday;
+  const time::LocalDate monday = time::add_days(monday_of(today), 7L * period.offset);
+  DateValue value;
+  value.next = found->second;
+  value.period = true;
+  value.needs_marker = period.needs_marker;
+  switch (period.anchor) {
+    case PeriodAnchor::week_start:
+      value.date = monday;
+      break;
+    case PeriodAnchor::weekend:
+      // The Saturday of the week; on a Sunday this weekend is today.
+      value.date = time::add_days(monday, 5);
+      if (value.date < today) value.date = today;
+      if (period.offset > 0 && !weekend_now) {
+        value.assumed = "is assumed to be " + describe(value.date) +
+                        ", next week's; write 'this weekend' for " +
+                        describe(time::add_days(value.date, -7));
+      }
+      break;
+    case PeriodAnchor::week_end:
+      // The end of the working week, Friday; on a weekend the week ends on Sunday.
+      value.date = time::add_days(monday, 4);
+      if (value.date < today) value.date = time::add_days(monday, 6);
+      if (period.offset > 0 || !weekend_now) {
+        value.assumed = "is assumed to be " + describe(value.date) +
+                        ", the end of the working week; write 'sunday' for " +
+                        describe(time::add_days(value.date, 2));
+      }
+      break;
+    case PeriodAnchor::month_start:
+      value.date =
+          time::add_months_clamped(time::LocalDate{today.year, today.month, 1}, period.offset);
+      value.assumed = "is assumed to be " + describe(value.date) +
+                      ", the first day of the month; write 'in a month' for " +
+                      describe(time::add_months_clamped(today, period.offset));
+      break;
+    case PeriodAnchor::month_mid:
+      value.date = time::first_month_day_on_or_after(today, 15);
+      break;
+    case PeriodAnchor::month_end: {
+      const time::LocalDate first =
+          time::add_months_clamped(time::LocalDate{today.year, today.month, 1}, period.offset);
+      value.date = last_of_month(first.year, first.month);
+      break;
+    }
+    case PeriodAnchor::year_start:
+      value.date = time::LocalDate{today.year + period.offset, 1, 1};
+      if (period.offset > 0) {
+        value.assumed = "is assumed to be " + describe(value.date) +
+                        ", the first day of the year; write 'in a year' for " +
+                        describe(time::add_months_clamped(today, 12 * period.offset));
+      }
+      break;
+    case PeriodAnchor::year_end:
+      value.date = time::LocalDate{today.year + period.offset, 12, 31};
+      break;
+  }
+  return value;
+}
+
+// "mid january", "mid-january", "end of february", "the beginning of march": that part of the
+// next such month (today included).
+std::optional<DateValue> read_month_part(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  const Language& lang = english();
+  if (i >= tokens.size()) return std::nullopt;
+  std::size_t at = word_at(tokens, i, lang.the_word) ? i + 1 : i;
+  std::optional<MonthPart> part;
+  std::optional<unsigned> month;
+  std::size_t next = 0;
+  if (auto found = match_entry(lang.month_parts, tokens, at);
+      found && found->second < tokens.size()) {
+    part = found->first;
+    month = month_word(tokens[found->second].word);
+    next = found->second + 1;
+  }
+  if (!month && at < tokens.size()) {  // "mid-january": one token
+    const std::string& word = tokens[at].word;
+    const auto dash = word.find('-');
+    if (dash != std::string::npos) {
+      part = lookup(lang.month_parts, std::string_view(word).substr(0, dash));
+      month = month_word(std::string_view(word).substr(dash + 1));
+      next = at + 1;
+    }
+  }
+  if (!part || !month) return std::nullopt;
+  const auto on_day = [&](int year) {
+    switch (*part) {
+      case MonthPart::start:
+        return time::LocalDate{year, *month, 1};
+      case MonthPart::middle:
+        return time::LocalDate{year, *month, 15};
+      case MonthPart::end:
+        break;
+    }
+    return last_of_month(year, *month);
+  };
+  DateValue value;
+  value.date = on_day(ctx.today.year);
+  if (value.date < ctx.today) value.date = on_day(ctx.today.year + 1);
+  value.next = next;
+  value.period = true;
+  return value;
+}
+
+// "next friday": the Friday of next week (weeks start on Monday), nine days ahead when seen from
+// a Wednesday; said when this week still has a Friday, the answer says which one it took.
+std::optional<DateValue> read_next_weekday(const Tokens& tokens, std::size_t i,
+                                           const Context& ctx) {
+  if (!word_at(tokens, i, english().next_word) || i + 1 >= tokens.size()) return std::nullopt;
+  const auto day = weekday_word(tokens[i + 1].word);
+  if (!day) return std::nullopt;
+  const time::LocalDate next_monday = time::add_days(monday_of(ctx.today), 7);
+  DateValue value;
+  value.date = time::first_on_or_after(next_monday, *day);
+  value.next = i + 2;
+  const time::LocalDate coming = time::first_on_or_after(time::add_days(ctx.today, 1), *day);
+  if (coming != value.date) {
+    value.assumed = "is assumed to be " + describe(value.date) + ", next week's; write '" +
+                    tokens[i + 1].word + "' for " + describe(coming);
+  }
+  return value;
+}
+
+// "today", "tomorrow", "the day after tomorrow", "tonight", "this friday", "this morning",
+// "friday", and the periods.
+std::optional<DateValue> read_named_day(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  const Language& lang = english();
+  if (auto day = match_entry(lang.relative_days, tokens, i)) {
+    return day_value(time::add_days(ctx.today, day->first), day->second, false, std::nullopt);
+  }
+  if (auto day = match_entry(lang.day_and_part, tokens, i)) {
+    return day_value(time::add_days(ctx.today, day->first.first), day->second, false,
+                     day->first.second);
+  }
+  if (auto period = read_period(tokens, i, ctx)) return period;
+  if (auto part = read_month_part(tokens, i, ctx)) return part;
+  if (auto next = read_next_weekday(tokens, i, ctx)) return next;
+  if (word_at(tokens, i, lang.this_word) && i + 1 < tokens.size()) {
+    if (const auto day = weekday_word(tokens[i + 1].word)) {
+      return day_value(time::first_on_or_after(ctx.today, *day), i + 2, false, std::nullopt);
+    }
+    if (const auto part = lookup(lang.day_parts, tokens[i + 1].word)) {  // "this evening"
+      return day_value(ctx.today, i + 2, false, *part);
+    }
+    return std::nullopt;
+  }
+  if (i < tokens.size()) {
+    if (const auto day = weekday_word(tokens[i].word)) {
+      return day_value(time::first_on_or_after(ctx.today, *day), i + 1, true, std::nullopt);
+    }
+  }
+  return std::nullopt;
+}
+
+// A date without a part of the day after it.
+std::optional<DateValue> read_day(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  if (i >= tokens.size()) return std::nullopt;
+  if (auto named = read_named_day(tokens, i, ctx)) return named;
+  if (auto in = read_in(tokens, i, ctx)) return in;
+  if (auto iso = read_iso(tokens, i)) return iso;
+  if (auto calendar = read_calendar_date(tokens, i, ctx)) return calendar;
+  // "the 1st": the next day of the month with that number.
+  if (word_at(tokens, i, english().the_word) && i + 1 < tokens.size()) {
+    if (const auto day = ordinal_day(tokens[i + 1].word)) {
+      return day_value(time::first_month_day_on_or_after(ctx.today, static_cast<unsigned>(*day)),
+                       i + 2, true, std::nullopt);
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -154,41 +371,33 @@ std::optional<MonthDay> read_month_day(const Tokens& tokens, std::size_t i) {
 }
 
 std::optional<DateValue> read_date(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  auto value = read_day(tokens, i, ctx);
+  if (!value || value->time_of_day) return value;
+  // A part of the day after the date: "tomorrow morning", "friday evening", "monday at night".
+  if (const auto part = read_day_part(tokens, value->next, true)) {
+    value->time_of_day = part->first;
+    value->next = part->second;
+  }
+  return value;
+}
+
+std::optional<std::pair<seconds, std::size_t>> read_day_part(const Tokens& tokens, std::size_t i,
+                                                             bool bare) {
+  const Language& lang = english();
   if (i >= tokens.size()) return std::nullopt;
-  const std::string& word = tokens[i].word;
-  if (word == "today") return DateValue{ctx.today, i + 1, false, std::nullopt};
-  if (word == "tonight") return DateValue{ctx.today, i + 1, false, kTonight};
-  if (word == "tomorrow" || word == "tmrw") {
-    return DateValue{time::add_days(ctx.today, 1), i + 1, false, std::nullopt};
-  }
-  if (word == "next" && i + 1 < tokens.size()) {
-    // The week after this one (weeks start on Monday): "next friday" seen from a Wednesday is
-    // nine days ahead; "next week" is next Monday.
-    const auto next_monday =
-        time::first_on_or_after(time::add_days(ctx.today, 1), time::Weekday::monday);
-    if (tokens[i + 1].word == "week") return DateValue{next_monday, i + 2, false, std::nullopt};
-    if (const auto day = weekday_word(tokens[i + 1].word)) {
-      return DateValue{time::first_on_or_after(next_monday, *day), i + 2, false, std::nullopt};
+  for (std::string_view marker : lang.day_part_markers) {
+    const std::size_t n = match_words(tokens, i, marker);
+    if (n == 0 || i + n >= tokens.size()) continue;
+    if (const auto part = lookup(lang.day_parts, tokens[i + n].word)) {
+      // "at night", "in the morning"; not "at morning" or "in the night".
+      const bool at = n == 1;
+      const bool night = tokens[i + n].word == "night";
+      if (at == night) return std::make_pair(*part, i + n + 1);
     }
-    return std::nullopt;
   }
-  if (word == "this" && i + 1 < tokens.size()) {
-    if (const auto day = weekday_word(tokens[i + 1].word)) {
-      return DateValue{time::first_on_or_after(ctx.today, *day), i + 2, false, std::nullopt};
-    }
-    return std::nullopt;
-  }
-  if (const auto day = weekday_word(word)) {
-    return DateValue{time::first_on_or_after(ctx.today, *day), i + 1, true, std::nullopt};
-  }
-  if (auto in = read_in(tokens, i, ctx)) return in;
-  if (auto iso = read_iso(tokens, i)) return iso;
-  if (auto calendar = read_calendar_date(tokens, i, ctx)) return calendar;
-  // "the 1st": the next day of the month with that number.
-  if (word == "the" && i + 1 < tokens.size()) {
-    if (const auto day = ordinal_day(tokens[i + 1].word)) {
-      return DateValue{time::first_month_day_on_or_after(ctx.today, static_cast<unsigned>(*day)),
-                       i + 2, true, std::nullopt};
+  if (bare) {
+    if (const auto part = lookup(lang.day_parts, tokens[i].word)) {
+      return std::make_pair(*part, i + 1);
     }
   }
   return std::nullopt;
@@ -196,21 +405,26 @@ std::optional<DateValue> read_date(const Tokens& tokens, std::size_t i, const Co
 
 std::optional<Match> match_due(const Tokens& tokens, std::size_t i, const Context& ctx) {
   if (i >= tokens.size()) return std::nullopt;
+  const Language& lang = english();
   const std::string& word = tokens[i].word;
-  const bool marker =
-      word == "on" || word == "by" || word == "due" || word == "from" || word == "starting";
-  const std::size_t at = marker ? i + 1 : i;
+  const bool date_marker = contains(lang.date_markers, word);
+  const bool period_marker = date_marker || contains(lang.period_markers, word);
+  const std::size_t at = period_marker ? i + 1 : i;
   const auto value = read_date(tokens, at, ctx);
   if (!value) return std::nullopt;
+  // "at", "over", "before" go with periods only ("at the end of the month"), not "at friday".
+  if (period_marker && !date_marker && !value->period) return std::nullopt;
+  if (value->needs_marker && !period_marker) return std::nullopt;  // "the weekend"
   Match match;
   match.kind = MatchKind::due;
   match.first = i;
   match.last = value->next;
   match.date = value->date;
   match.time_of_day = value->time_of_day;
+  match.assumed = value->assumed;
   // A marker makes a bare date explicit, except "on the 5th" ("on the 5th floor").
-  const bool day_of_month = tokens[at].word == "the";
-  match.trailing_only = value->bare && (!marker || day_of_month);
+  const bool day_of_month = tokens[at].word == lang.the_word && !value->period;
+  match.trailing_only = value->bare && (!period_marker || day_of_month);
   return match;
 }
 

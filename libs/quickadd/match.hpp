@@ -24,6 +24,14 @@ struct Context {
   std::string zone;
 };
 
+// One reminder of a "remind me ..." phrase; the answer turns it into {"before"} or {"at"}.
+struct ReminderSpec {
+  std::optional<std::chrono::seconds> before;  // "1 hour before": before the due
+  int days_before = 0;  // "the day before at 6pm": on the due's day less this many days
+  std::optional<time::LocalDate> date;              // "tomorrow at 8am": on that date
+  std::optional<std::chrono::seconds> time_of_day;  // at that time (a date alone: 09:00)
+};
+
 enum class MatchKind { due, time, recurrence, until, count, priority, tag, reminder };
 
 struct Match {
@@ -43,10 +51,14 @@ struct Match {
   bool selects_days = false;
   std::optional<unsigned> yearly_month;  // recurrence "every year on jan 5": the month and day
   int yearly_day = 0;
+  // Where English is ambiguous, what was assumed ("is read as every Saturday; ..."): the answer
+  // warns "'<phrase>' <assumed>" when the phrase is used.
+  std::string assumed;
   int count = 0;  // count: how many occurrences
   tasks::Priority priority = tasks::Priority::medium;
   std::string tag;                             // normalized
   std::optional<std::chrono::seconds> before;  // reminder before the due
+  std::vector<ReminderSpec> reminders;         // reminder: one or more ("1 day and 1 hour before")
 };
 
 // The input as matchers read it; each matcher takes the tokens and the index to start at.

@@ -26,6 +26,11 @@ using std::chrono::seconds;
 
 constexpr std::chrono::hours kMaxAtLead{24 * (5 * 365 + 1)};  // the task API allows 5 years
 constexpr std::size_t kMaxTitle = 200;
+constexpr seconds kDay{86400};
+constexpr seconds kMaxBefore{365 * kDay};  // the task API's longest "before"
+// A date-only due's reminders count from 09:00 (docs/reminders.md), and a reminder on a date
+// without a time rings then.
+constexpr seconds kDateOnlyClock{9 * 3600};
 
 PartKind part_kind(MatchKind kind) {
   switch (kind) {
@@ -74,6 +79,27 @@ class Reader {
     read_reminders();
     read_tags();
     return result();
+  }
+
+  // The reminders only, for a task whose due (and whether it repeats) is already known.
+  QuickAdd read_reminders_for(const std::optional<time::LocalDue>& due, bool repeats) {
+    due_ = due;
+    repeats_ = repeats;
+    read_reminders();
+    return result();
+  }
+
+  // True when every token is part of a phrase that counts (punctuation and connectors aside),
+  // and every such phrase is of one of `kinds`.
+  bool whole_text_is(std::initializer_list<MatchKind> kinds) const {
+    if (tokens_.empty()) return false;
+    std::vector<Match> kept;
+    for (std::size_t i = 0; i < phrases_.size(); ++i) {
+      if (!used_[i]) return false;
+      if (std::find(kinds.begin(), kinds.end(), phrases_[i].kind) == kinds.end()) return false;
+      kept.push_back(phrases_[i]);
+    }
+    return detail::build_title(text_, tokens_, kept).empty();
   }
 
  private:
@@ -137,32 +163,73 @@ class Reader {
 
   bool used(const Match* m) const { return used_[static_cast<std::size_t>(m - phrases_.data())]; }
 
+  // One reminder as the create body writes it, or why it cannot be used.
+  std::optional<nlohmann::json> make_reminder(const detail::ReminderSpec& spec, std::string& why) {
+    const auto before = [](seconds span) {
+      return nlohmann::json{{"before", time::format_iso8601_duration(span)}};
+    };
+    if (spec.before) {
+      if (!due_) {
+        why = "needs a due date to count back from; it stays in the title";
+        return std::nullopt;
+      }
+      return before(*spec.before);
+    }
+    const bool on_due_day = !spec.date;
+    if (on_due_day && spec.days_before > 0 && !due_) {
+      why = "needs a due date to count back from; it stays in the title";
+      return std::nullopt;
+    }
+    // A repeating task keeps a reminder at a time of its due's day (or days before) as a span
+    // before each occurrence, counted from the due's time (09:00 for a date-only due), so it
+    // rings for every occurrence, not only the first.
+    if (on_due_day && due_ && (preset_ || repeats_)) {
+      const seconds due_clock = due_->time_of_day.value_or(kDateOnlyClock);
+      const seconds span = spec.days_before * kDay + due_clock - *spec.time_of_day;
+      if (span >= seconds{0} && span <= kMaxBefore) return before(span);
+    }
+    time::LocalDue day;
+    if (spec.date) {
+      day = time::LocalDue{*spec.date, spec.time_of_day.value_or(kDateOnlyClock)};
+    } else if (due_) {
+      day = time::LocalDue{time::add_days(due_->date, -spec.days_before), spec.time_of_day};
+    } else {
+      // Without a due, the next time it is that time.
+      day = *detail::one_off_due(std::nullopt, spec.time_of_day, ctx_);
+    }
+    const time::Instant at = time::to_utc(day, zone_);
+    if (at <= now_) {
+      why = "is in the past; it stays in the title";
+      return std::nullopt;
+    }
+    if (at - now_ > kMaxAtLead) {
+      why = "is more than 5 years ahead; it stays in the title";
+      return std::nullopt;
+    }
+    return nlohmann::json{{"at", time::format_rfc3339(at)}};
+  }
+
+  // Each reminder phrase counts whole or not at all: one of its reminders that cannot be used
+  // leaves the phrase in the title.
   void read_reminders() {
     for (const Match& m : phrases_) {
       if (m.kind != MatchKind::reminder) continue;
-      if (reminders_.size() >= tasks::kMaxReminders) {
+      std::vector<nlohmann::json> made;
+      std::string why;
+      for (const detail::ReminderSpec& spec : m.reminders) {
+        auto reminder = make_reminder(spec, why);
+        if (!reminder) break;
+        made.push_back(std::move(*reminder));
+      }
+      if (made.size() != m.reminders.size()) {
+        drop(&m, why);
+        continue;
+      }
+      if (reminders_.size() + made.size() > tasks::kMaxReminders) {
         drop(&m, "is one reminder too many (a task has at most 10); it stays in the title");
         continue;
       }
-      if (m.before) {
-        if (!due_) {
-          drop(&m, "needs a due date to count back from; it stays in the title");
-          continue;
-        }
-        reminders_.push_back({{"before", time::format_iso8601_duration(*m.before)}});
-        continue;
-      }
-      // At a time of day, on the due's day (or, without a due, the next time it is that time).
-      const auto day = due_ ? time::LocalDue{due_->date, m.time_of_day}
-                            : *detail::one_off_due(std::nullopt, m.time_of_day, ctx_);
-      const time::Instant at = time::to_utc(day, zone_);
-      if (at <= now_) {
-        drop(&m, "is in the past; it stays in the title");
-      } else if (at - now_ > kMaxAtLead) {
-        drop(&m, "is more than 5 years ahead; it stays in the title");
-      } else {
-        reminders_.push_back({{"at", time::format_rfc3339(at)}});
-      }
+      for (auto& reminder : made) reminders_.push_back(std::move(reminder));
     }
   }
 
@@ -189,6 +256,10 @@ class Reader {
       const std::size_t end = tokens_[m.last - 1].end;
       out.parts.push_back(Part{part_kind(m.kind), text::utf16_offset(text_, begin),
                                text::utf16_offset(text_, end), phrase_text(m)});
+    }
+    // What was assumed where English is ambiguous, for the phrases that count.
+    for (const Match& m : kept) {
+      if (!m.assumed.empty()) warnings_.push_back("'" + phrase_text(m) + "' " + m.assumed);
     }
     const std::string title = detail::build_title(text_, tokens_, kept);
     if (title.empty()) {
@@ -228,6 +299,7 @@ class Reader {
   std::vector<std::string> warnings_;
   std::optional<time::LocalDue> due_;
   std::optional<recurrence::Preset> preset_;
+  bool repeats_ = false;  // read_reminders_for: the task repeats
   nlohmann::json reminders_ = nlohmann::json::array();
   std::vector<std::string> tags_;
 };
@@ -252,12 +324,84 @@ std::string to_string(PartKind kind) {
   return "due";
 }
 
-QuickAdd parse_quick_add(std::string_view text, const std::string& time_zone,
-                         std::chrono::system_clock::time_point now) {
+namespace {
+
+void check_zone(const std::string& time_zone) {
   if (!time::is_valid_time_zone(time_zone)) {
     throw std::invalid_argument("unknown time zone '" + time_zone + "'");
   }
+}
+
+// The answer's warnings without the one about the (here always) empty title.
+std::vector<std::string> phrase_warnings(const QuickAdd& read) {
+  std::vector<std::string> out;
+  for (const std::string& warning : read.warnings) {
+    if (warning.rfind("the title is empty", 0) != 0) out.push_back(warning);
+  }
+  return out;
+}
+
+}  // namespace
+
+QuickAdd parse_quick_add(std::string_view text, const std::string& time_zone,
+                         std::chrono::system_clock::time_point now) {
+  check_zone(time_zone);
   return Reader(text, time_zone, std::chrono::floor<seconds>(now)).read();
+}
+
+std::optional<DatePhrase> parse_date_phrase(std::string_view text, const std::string& time_zone,
+                                            std::chrono::system_clock::time_point now) {
+  check_zone(time_zone);
+  Reader reader(text, time_zone, std::chrono::floor<seconds>(now));
+  if (!reader.whole_text_is({MatchKind::due, MatchKind::time})) return std::nullopt;
+  const QuickAdd read = reader.read();
+  if (!read.due) return std::nullopt;
+  return DatePhrase{*read.due, read.parts, phrase_warnings(read)};
+}
+
+std::optional<RulePhrase> parse_rule_phrase(std::string_view text, const std::string& time_zone,
+                                            std::chrono::system_clock::time_point now) {
+  check_zone(time_zone);
+  Reader reader(text, time_zone, std::chrono::floor<seconds>(now));
+  if (!reader.whole_text_is({MatchKind::recurrence, MatchKind::until, MatchKind::count,
+                             MatchKind::due, MatchKind::time})) {
+    return std::nullopt;
+  }
+  const QuickAdd read = reader.read();
+  if (!read.rrule || !read.due || !read.task.contains("recurrence")) return std::nullopt;
+  // A phrase that was understood but dropped (an end before the start) is not the whole text.
+  if (!read.task["title"].get<std::string>().empty()) return std::nullopt;
+  RulePhrase rule;
+  rule.recurrence = read.task["recurrence"];
+  rule.rrule = *read.rrule;
+  rule.mode = rule.recurrence.value("mode", "due");
+  rule.first_due = *read.due;
+  rule.parts = read.parts;
+  rule.warnings = phrase_warnings(read);
+  return rule;
+}
+
+std::optional<ReminderPhrase> parse_reminder_phrase(std::string_view text,
+                                                    const std::string& time_zone,
+                                                    std::chrono::system_clock::time_point now,
+                                                    const std::optional<time::LocalDue>& due,
+                                                    bool repeats) {
+  check_zone(time_zone);
+  const auto instant = std::chrono::floor<seconds>(now);
+  // "2 days before" and "tomorrow at 8am" mean the same as "remind me 2 days before" here.
+  const std::string prefixed = "remind me " + std::string(text);
+  for (const std::string_view candidate : {text, std::string_view(prefixed)}) {
+    Reader reader(candidate, time_zone, instant);
+    if (!reader.whole_text_is({MatchKind::reminder})) continue;
+    const QuickAdd read = reader.read_reminders_for(due, repeats);
+    if (!read.task.contains("reminders")) {
+      // Understood but not usable (in the past, before a due the task lacks): say why.
+      return std::nullopt;
+    }
+    if (!read.task["title"].get<std::string>().empty()) return std::nullopt;
+    return ReminderPhrase{read.task["reminders"], phrase_warnings(read)};
+  }
+  return std::nullopt;
 }
 
 }  // namespace todo::quickadd

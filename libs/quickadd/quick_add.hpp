@@ -55,6 +55,48 @@ struct QuickAdd {
 QuickAdd parse_quick_add(std::string_view text, const std::string& time_zone,
                          std::chrono::system_clock::time_point now);
 
+// The pieces of the grammar, for a client that reads one phrase at a time (the chat: "move it to
+// next friday", "every other monday instead", "remind me the day before at 6pm"). Each reads the
+// whole of `text` at `now` in `time_zone` with the same readers as parse_quick_add and answers
+// nullopt unless every word of it is understood (punctuation aside) as that kind of phrase and
+// can be used. Each throws std::invalid_argument for an unknown zone.
+
+// A date, a time, or both: "next friday", "tomorrow at 5pm", "end of the month", "tonight",
+// "in 2 hours", "at 9am" (today if still ahead, else tomorrow).
+struct DatePhrase {
+  time::LocalDue due;                 // date-only, or with a time
+  std::vector<Part> parts;            // the due and time phrases, in text order
+  std::vector<std::string> warnings;  // what an ambiguous phrase was assumed to mean
+};
+std::optional<DatePhrase> parse_date_phrase(std::string_view text, const std::string& time_zone,
+                                            std::chrono::system_clock::time_point now);
+
+// A repeat, with what may go with it (a start date, a time, an end): "every other monday",
+// "every weekday at 9am", "every month on the 1st until june", "every! 3 days".
+struct RulePhrase {
+  nlohmann::json recurrence;  // the create body's "recurrence" ({"preset": ...} or {"rrule": ...})
+  std::string rrule;          // the rule the task will store
+  std::string mode;           // "due" (from each due) or "completion" (from each completion)
+  time::LocalDue first_due;   // its first occurrence at or after now
+  std::vector<Part> parts;
+  std::vector<std::string> warnings;
+};
+std::optional<RulePhrase> parse_rule_phrase(std::string_view text, const std::string& time_zone,
+                                            std::chrono::system_clock::time_point now);
+
+// One or more reminders, with or without "remind me": "remind me 2 days before", "1 hour before",
+// "the day before at 6pm", "tomorrow at 8am", "in 2 hours", "1 day and 1 hour before". `due` is
+// the task's due (relative reminders need one) and `repeats` whether it repeats (a time of its
+// day is then kept as a span before each occurrence). nullopt also when a reminder cannot be
+// used (in the past, more than 5 years ahead, "before" without a due).
+struct ReminderPhrase {
+  nlohmann::json reminders;  // the create body's "reminders": [{"before": "P1D"}, {"at": ...}]
+  std::vector<std::string> warnings;
+};
+std::optional<ReminderPhrase> parse_reminder_phrase(
+    std::string_view text, const std::string& time_zone, std::chrono::system_clock::time_point now,
+    const std::optional<time::LocalDue>& due = std::nullopt, bool repeats = false);
+
 // The quick-add answer: {"task", "parts": [{"kind","start","end","text"}], "due_at" (or null),
 // "rrule" (or null), "summary" (the recurrence in words, or null), "next" (the first
 // `next_count` occurrences as UTC instants; empty for a one-off task), "warnings"}.

@@ -1,5 +1,6 @@
 #include "quickadd/reminder_phrases.hpp"
 
+#include "quickadd/date_phrases.hpp"
 #include "quickadd/time_phrases.hpp"
 #include "quickadd/words.hpp"
 
@@ -8,9 +9,10 @@ namespace {
 
 using std::chrono::seconds;
 
-constexpr seconds kMaxBefore{365L * 86400};
+constexpr seconds kDay{86400};
+constexpr seconds kMaxBefore{365 * kDay};
 
-bool word_at(const Tokens& tokens, std::size_t i, const char* word) {
+bool word_at(const Tokens& tokens, std::size_t i, std::string_view word) {
   return i < tokens.size() && tokens[i].word == word;
 }
 
@@ -25,27 +27,162 @@ std::optional<std::pair<seconds, std::size_t>> read_span(const Tokens& tokens, s
   return std::make_pair(*unit * *count, i + 2);
 }
 
+// The token after a list separator at `i` ("and", "&", ",", ", and"), or `i` when there is none.
+std::size_t skip_separator(const Tokens& tokens, std::size_t i) {
+  std::size_t j = i;
+  if (word_at(tokens, j, ",")) ++j;
+  if (j < tokens.size() && tokens[j].word != "," &&
+      contains(english().list_words, tokens[j].word)) {
+    ++j;
+  }
+  return j;
+}
+
+std::size_t skip_before_word(const Tokens& tokens, std::size_t i) {
+  return i < tokens.size() && contains(english().before_words, tokens[i].word) ? i + 1 : i;
+}
+
+// "at 9am", "9am": a time after a reminder's day. The time and the token after it.
+std::optional<TimeValue> read_at_time(const Tokens& tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const bool at = contains(english().at_words, tokens[i].word);
+  auto time = read_time(tokens, at ? i + 1 : i);
+  if (time && time->bare && !at) time.reset();  // "noon" alone is enough after "at"
+  return time;
+}
+
+// One reminder, or several sharing one "before" ("1 day and 1 hour before"), from token `i`.
+// Returns the token after it.
+std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, const Context& ctx,
+                                         std::vector<ReminderSpec>& out) {
+  const Language& lang = english();
+  if (i >= tokens.size()) return std::nullopt;
+  // Spans before the due: "1 day before", "1 day and 1 hour before", "2 days before at 9am".
+  if (auto span = read_span(tokens, i)) {
+    std::vector<seconds> spans = {span->first};
+    std::size_t j = span->second;
+    while (true) {
+      const std::size_t k = skip_separator(tokens, j);
+      if (k == j) break;
+      const auto more = read_span(tokens, k);
+      if (!more) break;
+      spans.push_back(more->first);
+      j = more->second;
+    }
+    const std::size_t after = skip_before_word(tokens, j);
+    if (after == j) return std::nullopt;
+    for (const seconds s : spans) {
+      if (s <= seconds{0} || s > kMaxBefore) return std::nullopt;
+    }
+    // Whole days may say when on that day: "2 days before at 9am".
+    if (spans.size() == 1 && spans.front() % kDay == seconds{0}) {
+      if (const auto time = read_at_time(tokens, after)) {
+        ReminderSpec spec;
+        spec.days_before = static_cast<int>(spans.front() / kDay);
+        spec.time_of_day = time->time_of_day;
+        out.push_back(spec);
+        return time->next;
+      }
+    }
+    for (const seconds s : spans) {
+      ReminderSpec spec;
+      spec.before = s;
+      out.push_back(spec);
+    }
+    return after;
+  }
+  // "the day before", "the day before at 6pm", "the evening before", "the week before".
+  if (word_at(tokens, i, lang.the_word) && i + 2 < tokens.size()) {
+    const std::string& what = tokens[i + 1].word;
+    const std::size_t after = skip_before_word(tokens, i + 2);
+    if (after != i + 2) {
+      if (const auto part = lookup(lang.day_parts, what)) {
+        ReminderSpec spec;
+        spec.days_before = 1;
+        spec.time_of_day = *part;
+        out.push_back(spec);
+        return after;
+      }
+      const auto unit = duration_unit(what);
+      if (unit && *unit >= kDay) {
+        if (const auto time = read_at_time(tokens, after)) {
+          ReminderSpec spec;
+          spec.days_before = static_cast<int>(*unit / kDay);
+          spec.time_of_day = time->time_of_day;
+          out.push_back(spec);
+          return time->next;
+        }
+        ReminderSpec spec;
+        spec.before = *unit;
+        out.push_back(spec);
+        return after;
+      }
+    }
+  }
+  // On the due's day at a time: "at 8am", "in the morning"; with a day after it: "at 8am
+  // tomorrow".
+  if (contains(lang.at_words, tokens[i].word) || read_day_part(tokens, i, false)) {
+    std::optional<std::pair<seconds, std::size_t>> time;
+    if (const auto clock = read_at_time(tokens, i)) {
+      time = std::make_pair(clock->time_of_day, clock->next);
+    } else {
+      time = read_day_part(tokens, i, false);
+    }
+    if (!time) return std::nullopt;
+    ReminderSpec spec;
+    spec.time_of_day = time->first;
+    std::size_t next = time->second;
+    std::size_t day_at = next;
+    if (day_at < tokens.size() && contains(lang.date_markers, tokens[day_at].word)) ++day_at;
+    if (const auto day = read_date(tokens, day_at, ctx); day && !day->time_of_day) {
+      spec.date = day->date;
+      next = day->next;
+    }
+    out.push_back(spec);
+    return next;
+  }
+  // On a date: "tomorrow at 8am", "on friday", "tonight", "in 2 hours", "tomorrow morning".
+  std::size_t day_at = i;
+  if (contains(lang.date_markers, tokens[i].word)) ++day_at;
+  const auto day = read_date(tokens, day_at, ctx);
+  if (!day) return std::nullopt;
+  ReminderSpec spec;
+  spec.date = day->date;
+  spec.time_of_day = day->time_of_day;
+  std::size_t next = day->next;
+  if (!spec.time_of_day) {
+    if (const auto time = read_at_time(tokens, next)) {
+      spec.time_of_day = time->time_of_day;
+      next = time->next;
+    }
+  }
+  out.push_back(spec);
+  return next;
+}
+
 }  // namespace
 
-std::optional<Match> match_reminder(const Tokens& tokens, std::size_t i) {
-  if (!word_at(tokens, i, "remind")) return std::nullopt;
-  std::size_t j = i + 1;
-  if (word_at(tokens, j, "me")) ++j;
+std::optional<Match> match_reminder(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  const auto keyword = match_entry(english().remind_words, tokens, i);
+  if (!keyword) return std::nullopt;
   Match match;
   match.kind = MatchKind::reminder;
   match.first = i;
-  if (word_at(tokens, j, "at")) {
-    const auto time = read_time(tokens, j + 1);
-    if (!time) return std::nullopt;
-    match.time_of_day = time->time_of_day;
-    match.last = time->next;
-    return match;
+  auto next = read_reminder(tokens, keyword->second, ctx, match.reminders);
+  if (!next) return std::nullopt;
+  // More reminders after "and" or ",": "remind me 1 day before and at 8am".
+  while (true) {
+    const std::size_t k = skip_separator(tokens, *next);
+    if (k == *next) break;
+    std::size_t at = k;
+    if (const auto again = match_entry(english().remind_words, tokens, at)) at = again->second;
+    std::vector<ReminderSpec> more;
+    const auto after = read_reminder(tokens, at, ctx, more);
+    if (!after) break;
+    match.reminders.insert(match.reminders.end(), more.begin(), more.end());
+    next = after;
   }
-  const auto span = read_span(tokens, j);
-  if (!span || !word_at(tokens, span->second, "before")) return std::nullopt;
-  if (span->first <= seconds{0} || span->first > kMaxBefore) return std::nullopt;
-  match.before = span->first;
-  match.last = span->second + 1;
+  match.last = *next;
   return match;
 }
 

@@ -14,7 +14,7 @@ std::vector<Match> find_phrases(const Tokens& tokens, const Context& ctx) {
   std::vector<Match> found;
   std::size_t i = 0;
   while (i < tokens.size()) {
-    std::optional<Match> match = match_reminder(tokens, i);
+    std::optional<Match> match = match_reminder(tokens, i, ctx);
     if (!match) match = match_recurrence(tokens, i, ctx);
     if (!match) match = match_until(tokens, i, ctx);
     if (!match) match = match_count(tokens, i);

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "quickadd/date_phrases.hpp"
 #include "quickadd/words.hpp"
 
 namespace todo::quickadd::detail {
@@ -67,12 +68,37 @@ std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i) {
     if (auto t = twelve_hour(word, tokens[i + 1].word)) return TimeValue{*t, i + 2, false};
   }
   if (auto t = twenty_four_hour(word)) return TimeValue{*t, i + 1, false};
+  // "8 in the morning", "7:30 in the evening", "11 at night": the part of the day says am or pm.
+  if (const auto part = read_day_part(tokens, i + 1, false)) {
+    int hour = 0;
+    int minute = 0;
+    if (!read_clock(word, hour, minute) || hour < 1 || hour > 12) return std::nullopt;
+    const bool pm = part->first >= seconds{12 * 3600} &&
+                    !(part->first >= seconds{22 * 3600} && (hour < 5 || hour == 12));
+    if (hour == 12) hour = 0;
+    if (pm) hour += 12;
+    return TimeValue{seconds{hour * 3600 + minute * 60}, part->second, false};
+  }
   return std::nullopt;
 }
 
 std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {
   if (i >= tokens.size()) return std::nullopt;
-  const bool at = tokens[i].word == "at" || tokens[i].word == "@";
+  const Language& lang = english();
+  // "in the morning", "at night"; "morning", "afternoon", "evening" alone at the end, unless a
+  // word before makes them a thing ("the evening", "good night").
+  const bool blocked = i > 0 && contains(lang.day_part_blockers, tokens[i - 1].word);
+  const bool bare_night = tokens[i].word == "night";
+  if (const auto part = read_day_part(tokens, i, !blocked && !bare_night)) {
+    Match match;
+    match.kind = MatchKind::time;
+    match.first = i;
+    match.last = part->second;
+    match.time_of_day = part->first;
+    match.trailing_only = part->second == i + 1;
+    return match;
+  }
+  const bool at = contains(lang.at_words, tokens[i].word);
   const auto value = read_time(tokens, at ? i + 1 : i);
   if (!value) return std::nullopt;
   Match match;

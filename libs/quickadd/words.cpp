@@ -79,6 +79,7 @@ Language make_english() {
       {"start of next week", {A::week_start, 1}},
       {"this weekend", {A::weekend, 0}},
       {"next weekend", {A::weekend, 1}},
+      {"weekend", {A::weekend, 0, true}},
       {"end of the week", {A::week_end, 0}},
       {"end of week", {A::week_end, 0}},
       {"end of this week", {A::week_end, 0}},

@@ -45,6 +45,8 @@ enum class PeriodAnchor {
 struct Period {
   PeriodAnchor anchor = PeriodAnchor::week_start;
   int offset = 0;  // 0: this one, 1: the next one
+  // Read only after a marker and "the" ("over the weekend"): alone it is a title word.
+  bool needs_marker = false;
 };
 
 // What a word before a month name makes of it ("mid january": the 15th).
