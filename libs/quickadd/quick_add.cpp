@@ -89,6 +89,11 @@ class Reader {
     return result();
   }
 
+  // After reading: true when every phrase found was used (none left in the title with a warning).
+  bool nothing_dropped() const {
+    return std::all_of(used_.begin(), used_.end(), [](bool used) { return used; });
+  }
+
   // True when every token is part of a phrase that counts (punctuation and connectors aside),
   // and every such phrase is of one of `kinds`.
   bool whole_text_is(std::initializer_list<MatchKind> kinds) const {
@@ -99,7 +104,11 @@ class Reader {
       if (std::find(kinds.begin(), kinds.end(), phrases_[i].kind) == kinds.end()) return false;
       kept.push_back(phrases_[i]);
     }
-    return detail::build_title(text_, tokens_, kept).empty();
+    const std::string rest = detail::build_title(text_, tokens_, kept);
+    for (const detail::Token& token : detail::tokenize(rest)) {
+      if (!detail::is_punctuation(token)) return false;
+    }
+    return true;
   }
 
  private:
@@ -370,7 +379,7 @@ std::optional<RulePhrase> parse_rule_phrase(std::string_view text, const std::st
   const QuickAdd read = reader.read();
   if (!read.rrule || !read.due || !read.task.contains("recurrence")) return std::nullopt;
   // A phrase that was understood but dropped (an end before the start) is not the whole text.
-  if (!read.task["title"].get<std::string>().empty()) return std::nullopt;
+  if (!reader.nothing_dropped()) return std::nullopt;
   RulePhrase rule;
   rule.recurrence = read.task["recurrence"];
   rule.rrule = *read.rrule;
@@ -398,7 +407,7 @@ std::optional<ReminderPhrase> parse_reminder_phrase(std::string_view text,
       // Understood but not usable (in the past, before a due the task lacks): say why.
       return std::nullopt;
     }
-    if (!read.task["title"].get<std::string>().empty()) return std::nullopt;
+    if (!reader.nothing_dropped()) return std::nullopt;
     return ReminderPhrase{read.task["reminders"], phrase_warnings(read)};
   }
   return std::nullopt;
