@@ -51,6 +51,16 @@ struct Match {
   bool selects_days = false;
   std::optional<unsigned> yearly_month;  // recurrence "every year on jan 5": the month and day
   int yearly_day = 0;
+  // recurrence, what a preset cannot say (the answer then stores the rule itself, rule_text.hpp):
+  std::vector<std::pair<int, time::Weekday>> nth_weekdays;  // "every 1st and 3rd tue": 1TU,3TU
+  std::vector<int> month_days;                              // "every 1st and 15th": BYMONTHDAY=1,15
+  std::vector<int> workday_positions;  // "every 15th workday": Monday to Friday, BYSETPOS=15
+  bool completion = false;             // "every! 3 days", "after 3 days": from each completion
+  // time: several times a day ("at 8am and 8pm"), as typed; time_of_day is the first of them.
+  std::vector<std::chrono::seconds> times;
+  // until: "for 6 weeks" ends the series that long after its first due (`date` is then unused).
+  int span_months = 0;
+  int span_days = 0;
   // Where English is ambiguous, what was assumed ("is read as every Saturday; ..."): the answer
   // warns "'<phrase>' <assumed>" when the phrase is used.
   std::string assumed;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "quickadd/rule_text.hpp"
 #include "quickadd/scan.hpp"
 #include "quickadd/schedule.hpp"
 #include "quickadd/title.hpp"
@@ -13,6 +14,7 @@
 #include "tasks/tags.hpp"
 #include "tasks/text.hpp"
 #include "text/utf8.hpp"
+#include "time/calendar.hpp"
 #include "time/iso_duration.hpp"
 #include "time/rfc3339.hpp"
 #include "time/time_zone.hpp"
@@ -134,8 +136,16 @@ class Reader {
     std::optional<seconds> clock;
     if (time_of_day) {
       clock = time_of_day->time_of_day;
-    } else if (due) {
+    } else if (due && due->time_of_day) {
       clock = due->time_of_day;
+    } else if (rule) {
+      clock = rule->time_of_day;  // "every morning"
+    }
+    std::vector<seconds> times;  // "at 8am and 8pm": several times a day
+    if (time_of_day && time_of_day->times.size() > 1) {
+      times = several_times(*time_of_day, rule);
+    } else if (!time_of_day && rule && rule->times.size() > 1) {
+      times = several_times(*rule, rule);  // "every morning and evening"
     }
     if (!rule) {
       drop(until);  // "until" and "5 times" mean nothing without a recurrence: title words
@@ -149,7 +159,8 @@ class Reader {
            "recurrence ends on a "
            "date or after a number "
            "of times, not both");
-    const auto first = detail::first_occurrence(*rule, date, clock, ctx_, zone_);
+    if (!times.empty()) clock = times.front();
+    const auto first = detail::first_occurrence(*rule, date, clock, ctx_, zone_, times);
     if (!first) {
       drop(rule, "never happens; it stays in the title");
       drop(until);
@@ -159,15 +170,71 @@ class Reader {
     }
     recurrence::Preset preset = detail::preset_for(*rule, *first);
     if (until && used(until)) {
-      if (until->date < first->date) {
+      // "for 6 weeks": that long from the first due, its last day included
+      const bool span = until->span_days != 0 || until->span_months != 0;
+      const time::LocalDate end =
+          span ? time::add_days(time::add_months_clamped(first->date, until->span_months),
+                                until->span_days - 1)
+               : until->date;
+      if (end < first->date) {
         drop(until, "ends the recurrence before its first date; it stays in the title");
       } else {
-        preset.until = until->date;
+        preset.until = end;
       }
     }
     if (count && used(count)) preset.count = count->count;
+    const auto rrule = detail::rule_text(*rule, preset, times);
+    if (!rrule) {
+      drop(rule, "cannot be saved as a repeat; it stays in the title");
+      drop(until);
+      drop(count);
+      due_ = detail::one_off_due(date, clock, ctx_);
+      return;
+    }
     due_ = *first;
     preset_ = preset;
+    rrule_ = *rrule;
+    as_preset_ = detail::fits_preset(*rule, times);
+    completion_ = rule->completion;
+  }
+
+  // The times of a "at 8am and 8pm" phrase a repeat can take, earliest first; empty (with a
+  // warning saying which time is used) when it cannot take them all.
+  std::vector<seconds> several_times(const Match& phrase, const Match* rule) {
+    std::vector<seconds> times = phrase.times;
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    const std::string first = "only " + clock_text(phrase.times.front()) + " is used";
+    const auto minutes = [](seconds t) { return t.count() % 3600; };
+    if (!rule) {
+      warnings_.push_back(
+          "'" + phrase_text(phrase) +
+          "' names several times, but a task that does not repeat has one: " + first);
+      return {};
+    }
+    if (times.size() < 2) return times;
+    if (!rule->workday_positions.empty()) {
+      warnings_.push_back(
+          "'" + phrase_text(phrase) +
+          "': a repeat on working days of the month takes one time of day: " + first);
+      return {};
+    }
+    for (seconds t : times) {
+      if (minutes(t) != minutes(times.front())) {
+        warnings_.push_back("'" + phrase_text(phrase) +
+                            "': one repeat takes several times of day only on the same minute "
+                            "of the hour: " +
+                            first);
+        return {};
+      }
+    }
+    return times;
+  }
+
+  static std::string clock_text(seconds t) {
+    const long minutes = t.count() / 60;
+    const auto two = [](long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    return two(minutes / 60) + ":" + two(minutes % 60);
   }
 
   bool used(const Match* m) const { return used_[static_cast<std::size_t>(m - phrases_.data())]; }
@@ -290,8 +357,13 @@ class Reader {
     task["time_zone"] = zone_;
     if (!reminders_.empty()) task["reminders"] = reminders_;
     if (preset_) {
-      task["recurrence"] = {{"preset", recurrence::to_json(*preset_)}};
-      out.rrule = recurrence::to_rrule(*preset_);
+      // A preset when it says the whole rule, else the rule itself (docs/decisions.md).
+      nlohmann::json recurrence = as_preset_
+                                      ? nlohmann::json{{"preset", recurrence::to_json(*preset_)}}
+                                      : nlohmann::json{{"rrule", rrule_}};
+      if (completion_) recurrence["mode"] = "completion";
+      task["recurrence"] = recurrence;
+      out.rrule = rrule_;
     }
     out.task = std::move(task);
     out.warnings = warnings_;
@@ -308,7 +380,10 @@ class Reader {
   std::vector<std::string> warnings_;
   std::optional<time::LocalDue> due_;
   std::optional<recurrence::Preset> preset_;
-  bool repeats_ = false;  // read_reminders_for: the task repeats
+  bool repeats_ = false;     // read_reminders_for: the task repeats
+  std::string rrule_;        // the rule of preset_ and what it cannot say
+  bool as_preset_ = true;    // preset_ says all of rrule_
+  bool completion_ = false;  // the repeat counts from each completion
   nlohmann::json reminders_ = nlohmann::json::array();
   std::vector<std::string> tags_;
 };

@@ -3,106 +3,44 @@
 #include <algorithm>
 
 #include "quickadd/date_phrases.hpp"
+#include "quickadd/time_phrases.hpp"
 #include "quickadd/words.hpp"
+#include "time/calendar.hpp"
 
 namespace todo::quickadd::detail {
 namespace {
 
 using recurrence::PresetKind;
 using recurrence::Weekday;
+using std::chrono::seconds;
 
 constexpr int kMaxInterval = 999;
+constexpr int kMaxWeekOrdinal = 5;  // a month has at most five of each weekday
+constexpr int kMaxWorkday = 23;     // and at most 23 working days
+constexpr int kMaxMonthDay = 31;
 
-bool word_at(const Tokens& tokens, std::size_t i, const char* word) {
-  return i < tokens.size() && tokens[i].word == word;
+const Language& words() {
+  return english();
 }
 
-// "monday", "mon and wed", "monday, wednesday and friday", "mondays & fridays".
-// Returns the token after the list, or i when there is none.
-std::size_t read_weekday_list(const Tokens& tokens, std::size_t i, std::vector<Weekday>& days) {
-  if (i >= tokens.size()) return i;
-  const auto first = weekday_word_or_plural(tokens[i].word);
-  if (!first) return i;
-  days.push_back(*first);
-  std::size_t j = i + 1;
-  while (j < tokens.size()) {
-    std::size_t k = j;
-    if (word_at(tokens, k, ",")) ++k;
-    if (word_at(tokens, k, "and") || word_at(tokens, k, "&")) ++k;
-    if (k == j || k >= tokens.size()) break;
-    const auto day = weekday_word_or_plural(tokens[k].word);
-    if (!day) break;
-    days.push_back(*day);
-    j = k + 1;
-  }
-  std::sort(days.begin(), days.end());
-  days.erase(std::unique(days.begin(), days.end()), days.end());
+bool word_at(const Tokens& tokens, std::size_t i, std::string_view word) {
+  return i < tokens.size() && !word.empty() && tokens[i].word == word;
+}
+
+// The token after the longest of `phrases` spelled from `i`, or `i`.
+std::size_t skip_phrase(const Tokens& tokens, std::size_t i,
+                        const std::vector<std::string_view>& phrases) {
+  std::size_t longest = 0;
+  for (std::string_view phrase : phrases)
+    longest = std::max(longest, match_words(tokens, i, phrase));
+  return i + longest;
+}
+
+// The token after the words joining two items of a list (",", "and", "&", ", and"), or `i`.
+std::size_t skip_joiner(const Tokens& tokens, std::size_t i) {
+  std::size_t j = i;
+  while (j < tokens.size() && j < i + 2 && contains(words().list_words, tokens[j].word)) ++j;
   return j;
-}
-
-// After a weekly rule: "on monday and wednesday".
-std::size_t read_weekly_days(const Tokens& tokens, std::size_t i, Match& match) {
-  if (!word_at(tokens, i, "on")) return i;
-  std::vector<Weekday> days;
-  const std::size_t next = read_weekday_list(tokens, i + 1, days);
-  if (next == i + 1) return i;
-  match.preset.kind = PresetKind::weekly;
-  match.preset.days = days;
-  match.selects_days = true;
-  return next;
-}
-
-// After a monthly rule: "on the 1st", "on the 31st", "on the last day", "on the first monday",
-// "on the last friday".
-std::size_t read_monthly_day(const Tokens& tokens, std::size_t i, Match& match) {
-  if (!word_at(tokens, i, "on") || !word_at(tokens, i + 1, "the") || i + 2 >= tokens.size()) {
-    return i;
-  }
-  const std::string& word = tokens[i + 2].word;
-  if (word == "last" && word_at(tokens, i + 3, "day")) {
-    match.preset.month_day = -1;
-    match.selects_days = true;
-    return i + 4;
-  }
-  if (const auto ordinal = week_ordinal(word); ordinal && i + 3 < tokens.size()) {
-    if (const auto day = weekday_word(tokens[i + 3].word)) {
-      match.preset.kind = PresetKind::monthly_weekday;
-      match.preset.ordinal = *ordinal;
-      match.preset.weekday = *day;
-      match.selects_days = true;
-      return i + 4;
-    }
-  }
-  if (const auto day = ordinal_day(word)) {
-    match.preset.month_day = *day;
-    match.selects_days = true;
-    return i + 3;
-  }
-  return i;
-}
-
-// After a yearly rule: "on jan 5", "on 5 january", "on the 5th of january".
-std::size_t read_yearly_date(const Tokens& tokens, std::size_t i, Match& match) {
-  if (!word_at(tokens, i, "on")) return i;
-  const auto month_day = read_month_day(tokens, i + 1);
-  if (!month_day) return i;
-  match.yearly_month = month_day->month;
-  match.yearly_day = month_day->day;
-  match.selects_days = true;
-  return month_day->next;
-}
-
-std::size_t read_details(const Tokens& tokens, std::size_t i, Match& match) {
-  switch (match.preset.kind) {
-    case PresetKind::weekly:
-      return read_weekly_days(tokens, i, match);
-    case PresetKind::monthly:
-      return read_monthly_day(tokens, i, match);
-    case PresetKind::yearly:
-      return read_yearly_date(tokens, i, match);
-    default:
-      return i;
-  }
 }
 
 PresetKind kind_of(CalendarUnit unit) {
@@ -119,72 +57,382 @@ PresetKind kind_of(CalendarUnit unit) {
   return PresetKind::daily;
 }
 
+// "monday", "mon and wed", "monday, wednesday and friday", "mondays & fridays".
+// Returns the token after the list, or i when there is none.
+std::size_t read_weekday_list(const Tokens& tokens, std::size_t i, std::vector<Weekday>& days) {
+  if (i >= tokens.size()) return i;
+  const auto first = weekday_word_or_plural(tokens[i].word);
+  if (!first) return i;
+  days.push_back(*first);
+  std::size_t j = i + 1;
+  while (j < tokens.size()) {
+    const std::size_t k = skip_joiner(tokens, j);
+    if (k == j || k >= tokens.size()) break;
+    const auto day = weekday_word_or_plural(tokens[k].word);
+    if (!day) break;
+    days.push_back(*day);
+    j = k + 1;
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return j;
+}
+
+// Positions in a month: "3rd", "third", "last", "second to last", "1st and 3rd", "1st, 15th".
+struct Positions {
+  std::vector<int> values;
+  bool all_numerals = true;  // every item was written "1st" .. "31st"
+  std::size_t next = 0;
+};
+
+std::optional<std::pair<int, std::size_t>> read_position(const Tokens& tokens, std::size_t i,
+                                                         bool& numeral) {
+  if (i >= tokens.size()) return std::nullopt;
+  if (const auto day = ordinal_day(tokens[i].word)) {
+    numeral = true;
+    return std::make_pair(*day, i + 1);
+  }
+  numeral = false;
+  return match_entry(words().week_ordinals, tokens, i);
+}
+
+std::optional<Positions> read_positions(const Tokens& tokens, std::size_t i) {
+  bool numeral = false;
+  const auto first = read_position(tokens, i, numeral);
+  if (!first) return std::nullopt;
+  Positions out;
+  out.values.push_back(first->first);
+  out.all_numerals = numeral;
+  out.next = first->second;
+  while (true) {
+    const std::size_t k = skip_joiner(tokens, out.next);
+    if (k == out.next) break;
+    const auto item = read_position(tokens, k, numeral);
+    if (!item) break;
+    out.values.push_back(item->first);
+    out.all_numerals = out.all_numerals && numeral;
+    out.next = item->second;
+  }
+  return out;
+}
+
+bool all_within(const std::vector<int>& values, int limit) {
+  return std::all_of(values.begin(), values.end(),
+                     [limit](int v) { return v != 0 && v >= -limit && v <= limit; });
+}
+
+// What the positions count, read from token `j`: weekdays ("the 3rd wednesday"), working days
+// ("the 15th workday"), days ("the last day"), or, with numerals only, days ("the 1st and
+// 15th"). Fills the monthly rule of `match`; the token after it, or nullopt.
+std::optional<std::size_t> read_counted(const Tokens& tokens, const Positions& positions,
+                                        std::size_t j, Match& match) {
+  const std::vector<int>& values = positions.values;
+  if (j < tokens.size()) {
+    if (const auto day = weekday_word_or_plural(tokens[j].word)) {
+      if (!all_within(values, kMaxWeekOrdinal)) return std::nullopt;
+      const int only = values.front();
+      if (values.size() == 1 && (only == -1 || only > 0)) {
+        match.preset.kind = PresetKind::monthly_weekday;
+        match.preset.ordinal = only;
+        match.preset.weekday = *day;
+      } else {
+        match.preset.kind = PresetKind::monthly;
+        for (int value : values) match.nth_weekdays.emplace_back(value, *day);
+      }
+      return j + 1;
+    }
+  }
+  if (const std::size_t next = skip_phrase(tokens, j, words().workday_words); next != j) {
+    if (!all_within(values, kMaxWorkday)) return std::nullopt;
+    match.preset.kind = PresetKind::monthly;
+    match.workday_positions = values;
+    return next;
+  }
+  std::size_t next = skip_phrase(tokens, j, words().day_words);
+  if (next == j && !positions.all_numerals) return std::nullopt;
+  if (!all_within(values, kMaxMonthDay)) return std::nullopt;
+  match.preset.kind = PresetKind::monthly;
+  if (values.size() == 1 && (values.front() == -1 || values.front() > 0)) {
+    match.preset.month_day = values.front();
+  } else {
+    match.month_days = values;
+  }
+  return next;
+}
+
+// After a weekly rule: "on monday and wednesday".
+std::size_t read_weekly_days(const Tokens& tokens, std::size_t i, Match& match) {
+  if (!word_at(tokens, i, words().on_word)) return i;
+  std::vector<Weekday> days;
+  const std::size_t next = read_weekday_list(tokens, i + 1, days);
+  if (next == i + 1) return i;
+  match.preset.kind = PresetKind::weekly;
+  match.preset.days = days;
+  match.selects_days = true;
+  return next;
+}
+
+// "(the) 3rd wednesday", "(the) 1st and 15th", "(the) last workday" from token `i`: `match`
+// with those days of each month, and the token after them.
+std::optional<std::pair<Match, std::size_t>> read_month_positions(const Tokens& tokens,
+                                                                  std::size_t i,
+                                                                  const Match& match) {
+  const std::size_t j = word_at(tokens, i, words().the_word) ? i + 1 : i;
+  const auto positions = read_positions(tokens, j);
+  if (!positions) return std::nullopt;
+  Match read = match;
+  const auto next = read_counted(tokens, *positions, positions->next, read);
+  if (!next) return std::nullopt;
+  read.selects_days = true;
+  return std::make_pair(read, *next);
+}
+
+// After a monthly rule: "on the 1st", "on the 1st and 15th", "on the last day", "on the first
+// monday", "on the 2nd and 4th tuesday", "on the last workday".
+std::size_t read_monthly_days(const Tokens& tokens, std::size_t i, Match& match) {
+  if (!word_at(tokens, i, words().on_word)) return i;
+  const auto read = read_month_positions(tokens, i + 1, match);
+  if (!read) return i;
+  match = read->first;
+  return read->second;
+}
+
+// After a yearly rule: "on jan 5", "on 5 january", "on the 5th of january".
+std::size_t read_yearly_date(const Tokens& tokens, std::size_t i, Match& match) {
+  if (!word_at(tokens, i, words().on_word)) return i;
+  const auto month_day = read_month_day(tokens, i + 1);
+  if (!month_day) return i;
+  match.yearly_month = month_day->month;
+  match.yearly_day = month_day->day;
+  match.selects_days = true;
+  return month_day->next;
+}
+
+std::size_t read_details(const Tokens& tokens, std::size_t i, Match& match) {
+  switch (match.preset.kind) {
+    case PresetKind::weekly:
+      return read_weekly_days(tokens, i, match);
+    case PresetKind::monthly:
+      return read_monthly_days(tokens, i, match);
+    case PresetKind::yearly:
+      return read_yearly_date(tokens, i, match);
+    default:
+      return i;
+  }
+}
+
+// "every 3rd wednesday", "every 1st and 15th", "every last day of the month", "every 15th
+// workday", and "every 3rd day" / "every second week" (an interval). The token after it, or i.
+std::size_t read_every_positions(const Tokens& tokens, std::size_t i, Match& match) {
+  const auto positions = read_positions(tokens, i);
+  if (!positions) return i;
+  const std::size_t j = positions->next;
+  const auto unit = j < tokens.size() ? calendar_unit(tokens[j].word) : std::nullopt;
+  const CalendarUnit counted = unit.value_or(CalendarUnit::day);
+  const bool of_month = skip_phrase(tokens, j + 1, words().month_scopes) != j + 1;
+  if (unit && positions->values.size() == 1 && positions->values.front() > 0 &&
+      !(counted == CalendarUnit::day && of_month)) {
+    match.preset.kind = kind_of(counted);
+    match.preset.interval = positions->values.front();
+    return read_details(tokens, j + 1, match);
+  }
+  Match read = match;
+  const auto next = read_counted(tokens, *positions, j, read);
+  if (!next) return i;
+  const std::size_t end = skip_phrase(tokens, *next, words().month_scopes);
+  // "every 2nd tuesday": the second Tuesday of each month, not every other Tuesday.
+  if (end == *next && read.preset.kind == PresetKind::monthly_weekday && read.preset.ordinal == 2) {
+    read.assumed = "is read as the second " + tokens[j].word +
+                   " of each month; write 'every other " + tokens[j].word + "' for every two weeks";
+  }
+  match = read;
+  match.selects_days = true;
+  return end;
+}
+
 // What follows "every": returns the token after the phrase, or `i` when nothing fits.
 std::size_t read_every(const Tokens& tokens, std::size_t i, Match& match) {
   if (i >= tokens.size()) return i;
   const std::string& word = tokens[i].word;
-  if (word == "weekday" || word == "weekdays") {
-    match.preset.kind = PresetKind::weekdays;
+  // "every weekday", "every workday", "every weekend day", "every weekend", "every other weekend"
+  const bool other = word == words().other_word;
+  if (const auto set = match_entry(words().day_sets, tokens, other ? i + 1 : i)) {
+    const DaySet& days = set->first;
+    const bool work_week = days.days.size() == 5 && days.days.front() == Weekday::monday &&
+                           days.days.back() == Weekday::friday;
+    match.preset.kind = work_week ? PresetKind::weekdays : PresetKind::weekly;
+    match.preset.interval = other ? 2 : 1;
+    if (!work_week) match.preset.days = days.days;
+    match.assumed = std::string(days.assumed);
     match.selects_days = true;
-    return i + 1;
+    return set->second;
   }
-  if (word == "weekend" || word == "weekends") {
-    match.preset.kind = PresetKind::weekly;
-    match.preset.days = {Weekday::saturday, Weekday::sunday};
-    match.selects_days = true;
-    return i + 1;
-  }
-  if (word == "day" || word == "week" || word == "month" || word == "year") {
-    match.preset.kind = kind_of(*calendar_unit(word));
+  // "every day", "every week on monday", "every month on the 1st", "every year on jan 5"
+  if (const auto unit = calendar_unit(word)) {
+    match.preset.kind = kind_of(*unit);
     return read_details(tokens, i + 1, match);
   }
+  // "every morning": every day at 09:00; "every morning and evening": at 09:00 and 19:00
+  if (const auto part = read_day_part(tokens, i, true)) {
+    match.preset.kind = PresetKind::daily;
+    match.time_of_day = part->first;
+    match.times.push_back(part->first);
+    std::size_t next = part->second;
+    while (true) {
+      const std::size_t k = skip_joiner(tokens, next);
+      const auto more = k != next ? read_day_part(tokens, k, true) : std::nullopt;
+      if (!more) break;
+      match.times.push_back(more->first);
+      next = more->second;
+    }
+    if (match.times.size() < 2) match.times.clear();
+    return next;
+  }
+  // "every 3 days", "every other week"
   const auto unit = i + 1 < tokens.size() ? calendar_unit(tokens[i + 1].word) : std::nullopt;
-  if (unit && (word == "other" || count_word(word))) {
-    const int interval = word == "other" ? 2 : *count_word(word);
+  if (unit && (other || count_word(word))) {
+    const int interval = other ? 2 : *count_word(word);
     if (interval < 1 || interval > kMaxInterval) return i;
     match.preset.kind = kind_of(*unit);
     match.preset.interval = interval;
     return read_details(tokens, i + 2, match);
   }
+  // "every 3rd wednesday", "every 15th", "every the 15th", "every last workday"
+  const std::size_t at = word == words().the_word ? i + 1 : i;
+  if (const std::size_t next = read_every_positions(tokens, at, match); next != at) return next;
+  // "every monday and wednesday", "every other monday"
   std::vector<Weekday> days;
-  const std::size_t list_at = word == "other" ? i + 1 : i;  // "every other monday"
+  const std::size_t list_at = other ? i + 1 : i;
   if (const std::size_t next = read_weekday_list(tokens, list_at, days); next != list_at) {
     match.preset.kind = PresetKind::weekly;
-    match.preset.interval = word == "other" ? 2 : 1;
+    match.preset.interval = other ? 2 : 1;
     match.preset.days = days;
     match.selects_days = true;
     return next;
   }
-  if (const auto month_day = read_month_day(tokens, i)) {  // "every jan 5"
+  // "every jan 5"
+  if (const auto month_day = read_month_day(tokens, i)) {
     match.preset.kind = PresetKind::yearly;
     match.yearly_month = month_day->month;
     match.yearly_day = month_day->day;
     match.selects_days = true;
     return month_day->next;
   }
-  const std::size_t day_at = word == "the" ? i + 1 : i;  // "every 15th", "every the 15th"
-  if (day_at < tokens.size()) {
-    if (const auto day = ordinal_day(tokens[day_at].word)) {
+  // "every 27": a day of the month, at the end of the text only
+  if (all_digits(word) && word.size() <= 2) {
+    const int day = digits_value(word);
+    if (day >= 1 && day <= kMaxMonthDay) {
       match.preset.kind = PresetKind::monthly;
-      match.preset.month_day = *day;
+      match.preset.month_day = day;
       match.selects_days = true;
-      return day_at + 1;
+      match.trailing_only = true;
+      return i + 1;
     }
   }
   return i;
 }
 
-std::optional<PresetKind> adverb(const std::string& word, int& interval) {
-  interval = 1;
-  if (word == "daily") return PresetKind::daily;
-  if (word == "weekly") return PresetKind::weekly;
-  if (word == "monthly") return PresetKind::monthly;
-  if (word == "yearly" || word == "annually") return PresetKind::yearly;
-  if (word == "fortnightly") {
-    interval = 2;
-    return PresetKind::weekly;
+// "(on) (the) 1st of every month", "the last friday of each month", "first monday of every
+// month", "the 15th workday of each month". The token after it, or i.
+std::size_t read_of_every_month(const Tokens& tokens, std::size_t i, Match& match) {
+  std::size_t j = i;
+  if (j < tokens.size() && contains(words().date_markers, tokens[j].word)) ++j;
+  const auto read = read_month_positions(tokens, j, match);
+  if (!read) return i;
+  const std::size_t end = skip_phrase(tokens, read->second, words().each_month);
+  if (end == read->second) return i;
+  match = read->first;
+  return end;
+}
+
+// "3 days", "a week": a count (1-999) and a calendar unit from token `i`.
+std::optional<std::pair<int, CalendarUnit>> read_count_and_unit(const Tokens& tokens,
+                                                                std::size_t i) {
+  if (i + 1 >= tokens.size()) return std::nullopt;
+  const auto count = count_word(tokens[i].word, true);
+  const auto unit = calendar_unit(tokens[i + 1].word);
+  if (!count || !unit || *count < 1 || *count > kMaxInterval) return std::nullopt;
+  return std::make_pair(*count, *unit);
+}
+
+// "after 10 days", "after a week": counted from each completion.
+std::size_t read_after(const Tokens& tokens, std::size_t i, Match& match) {
+  if (i >= tokens.size() || !contains(words().after_words, tokens[i].word)) return i;
+  const auto span = read_count_and_unit(tokens, i + 1);
+  if (!span) return i;
+  match.preset.kind = kind_of(span->second);
+  match.preset.interval = span->first;
+  match.completion = true;
+  return i + 3;
+}
+
+// What may follow a repeat: a part of the day ("every monday morning") and "after completion".
+std::size_t read_tail(const Tokens& tokens, std::size_t i, Match& match) {
+  std::size_t j = i;
+  if (!match.time_of_day) {
+    if (const auto part = read_day_part(tokens, j, true)) {
+      match.time_of_day = part->first;
+      j = part->second;
+    }
   }
-  return std::nullopt;
+  if (const std::size_t next = skip_phrase(tokens, j, words().completion_phrases); next != j) {
+    match.completion = true;
+    j = next;
+  }
+  return j;
+}
+
+// "june", "june 2027" after an end word: the month's first day ("until") or last day
+// ("through", "until the end of"). nullopt unless a month alone follows.
+std::optional<std::pair<time::LocalDate, std::size_t>> read_end_month(const Tokens& tokens,
+                                                                      std::size_t i, MonthPart part,
+                                                                      const Context& ctx) {
+  if (i >= tokens.size() || read_month_day(tokens, i)) return std::nullopt;
+  const auto month = month_word(tokens[i].word);
+  if (!month) return std::nullopt;
+  std::optional<int> year;
+  std::size_t next = i + 1;
+  if (next < tokens.size()) {
+    year = year_word(tokens[next].word);
+    if (year) ++next;
+  }
+  if (part == MonthPart::end) {
+    const int y = year ? *year : (*month >= ctx.today.month ? ctx.today.year : ctx.today.year + 1);
+    return std::make_pair(
+        time::LocalDate{y, *month, static_cast<unsigned>(time::days_in_month(y, *month))}, next);
+  }
+  if (year) return std::make_pair(time::LocalDate{*year, *month, 1}, next);
+  const auto first = time::first_month_and_day_on_or_after(ctx.today, *month, 1);
+  if (!first) return std::nullopt;
+  return std::make_pair(*first, next);
+}
+
+// "for 6 weeks", "for a month", "for the next 10 days".
+std::optional<Match> read_for_span(const Tokens& tokens, std::size_t i) {
+  const std::size_t j = skip_phrase(tokens, i, words().for_words);
+  if (j == i) return std::nullopt;
+  const auto span = read_count_and_unit(tokens, j);
+  if (!span) return std::nullopt;
+  Match match;
+  match.kind = MatchKind::until;
+  match.first = i;
+  match.last = j + 2;
+  const int count = span->first;
+  switch (span->second) {
+    case CalendarUnit::day:
+      match.span_days = count;
+      break;
+    case CalendarUnit::week:
+      match.span_days = 7 * count;
+      break;
+    case CalendarUnit::month:
+      match.span_months = count;
+      break;
+    case CalendarUnit::year:
+      match.span_months = 12 * count;
+      break;
+  }
+  return match;
 }
 
 }  // namespace
@@ -194,37 +442,72 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
   Match match;
   match.kind = MatchKind::recurrence;
   match.first = i;
-  if (tokens[i].word == "every") {
-    const std::size_t next = read_every(tokens, i + 1, match);
-    if (next == i + 1) return std::nullopt;
+  if (contains(words().every_words, tokens[i].word)) {
+    std::size_t j = i + 1;
+    // "every! 3 days": the mark glued to the word
+    if (word_at(tokens, j, words().completion_mark) && tokens[j].begin == tokens[i].end) {
+      match.completion = true;
+      ++j;
+    }
+    const std::size_t next = read_every(tokens, j, match);
+    if (next == j) return std::nullopt;
+    match.last = read_tail(tokens, next, match);
+    return match;
+  }
+  if (const std::size_t next = read_of_every_month(tokens, i, match); next != i) {
+    match.last = read_tail(tokens, next, match);
+    return match;
+  }
+  if (const std::size_t next = read_after(tokens, i, match); next != i) {
     match.last = next;
     return match;
   }
-  int interval = 1;
-  const auto kind = adverb(tokens[i].word, interval);
-  if (!kind) return std::nullopt;
-  match.preset.kind = *kind;
-  match.preset.interval = interval;
-  match.last = read_details(tokens, i + 1, match);
+  const auto adverb = lookup(words().repeat_adverbs, tokens[i].word);
+  if (!adverb) return std::nullopt;
+  match.preset.kind = kind_of(adverb->first);
+  match.preset.interval = adverb->second;
+  match.last = read_tail(tokens, read_details(tokens, i + 1, match), match);
   match.trailing_only = true;
   return match;
 }
 
 std::optional<Match> match_until(const Tokens& tokens, std::size_t i, const Context& ctx) {
-  if (!word_at(tokens, i, "until") && !word_at(tokens, i, "till")) return std::nullopt;
-  const auto value = read_date(tokens, i + 1, ctx);
-  if (!value || value->time_of_day) return std::nullopt;  // "until tonight": not a day
-  Match match;
-  match.kind = MatchKind::until;
-  match.first = i;
-  match.last = value->next;
-  match.date = value->date;
-  return match;
+  if (i >= tokens.size()) return std::nullopt;
+  if (auto span = read_for_span(tokens, i)) return span;
+  std::optional<Match> best;
+  for (const auto& entry : words().end_words) {
+    const std::size_t n = match_words(tokens, i, entry.words);
+    if (n == 0) continue;
+    Match match;
+    match.kind = MatchKind::until;
+    match.first = i;
+    if (const auto month = read_end_month(tokens, i + n, entry.value, ctx)) {
+      match.date = month->first;
+      match.last = month->second;
+      if (entry.value == MonthPart::start) {
+        match.assumed = "is read as until " + time::format_local_date(match.date) +
+                        ", the first day of that month; write 'through " + tokens[i + n].word +
+                        "' to include the whole month";
+      }
+    } else if (entry.value == MonthPart::start || entry.words == "through" ||
+               entry.words == "thru") {
+      const auto value = read_date(tokens, i + n, ctx);
+      if (!value || value->time_of_day) continue;  // "until tonight": not a day
+      match.date = value->date;
+      match.last = value->next;
+    } else {
+      continue;
+    }
+    if (!best || match.last > best->last) best = match;
+  }
+  return best;
 }
 
 std::optional<Match> match_count(const Tokens& tokens, std::size_t i) {
-  const std::size_t at = word_at(tokens, i, "for") ? i + 1 : i;
-  if (at + 1 >= tokens.size() || tokens[at + 1].word != "times") return std::nullopt;
+  const std::size_t at = skip_phrase(tokens, i, words().for_words);
+  if (at + 1 >= tokens.size() || !contains(words().times_words, tokens[at + 1].word)) {
+    return std::nullopt;
+  }
   const auto count = count_word(tokens[at].word);
   if (!count || *count < 1 || *count > kMaxInterval) return std::nullopt;
   Match match;
@@ -232,6 +515,32 @@ std::optional<Match> match_count(const Tokens& tokens, std::size_t i) {
   match.first = i;
   match.last = at + 2;
   match.count = *count;
+  return match;
+}
+
+std::optional<Match> match_times(const Tokens& tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const bool at = contains(words().at_words, tokens[i].word);
+  const auto first = read_time(tokens, at ? i + 1 : i);
+  if (!first) return std::nullopt;
+  Match match;
+  match.kind = MatchKind::time;
+  match.first = i;
+  match.times.push_back(first->time_of_day);
+  std::size_t j = first->next;
+  while (true) {
+    std::size_t k = skip_joiner(tokens, j);
+    if (k == j) break;
+    if (k < tokens.size() && contains(words().at_words, tokens[k].word)) ++k;
+    const auto next = read_time(tokens, k);
+    if (!next) break;
+    match.times.push_back(next->time_of_day);
+    j = next->next;
+  }
+  if (match.times.size() < 2) return std::nullopt;
+  match.last = j;
+  match.time_of_day = match.times.front();
+  match.trailing_only = first->bare && !at;
   return match;
 }
 

@@ -21,6 +21,7 @@ std::vector<Match> find_phrases(const Tokens& tokens, const Context& ctx) {
     if (!match) match = match_priority(tokens, i);
     if (!match) match = match_tag(tokens, i);
     if (!match) match = match_due(tokens, i, ctx);
+    if (!match) match = match_times(tokens, i);  // "at 8am and 8pm" before "at 8am"
     if (!match) match = match_time(tokens, i);
     if (match && match->last > i) {
       found.push_back(*match);

@@ -1,5 +1,6 @@
 #include "quickadd/schedule.hpp"
 
+#include "quickadd/rule_text.hpp"
 #include "recurrence/expansion.hpp"
 #include "time/calendar.hpp"
 
@@ -10,15 +11,15 @@ using std::chrono::seconds;
 
 // The rule that finds the first day a series may start on: the typed pattern with interval 1
 // and no end (the interval counts from the first due, which is what this finds).
-std::string probe_rule(const Match& rule) {
+std::optional<std::string> probe_rule(const Match& rule, const std::vector<seconds>& times) {
   recurrence::Preset probe = rule.preset;
   probe.interval = 1;
   probe.until.reset();
   probe.count.reset();
-  std::string rrule = recurrence::to_rrule(probe);
-  if (rule.yearly_month) {
-    rrule += ";BYMONTH=" + std::to_string(*rule.yearly_month) +
-             ";BYMONTHDAY=" + std::to_string(rule.yearly_day);
+  auto rrule = rule_text(rule, probe, times);
+  if (rrule && rule.yearly_month) {
+    *rrule += ";BYMONTH=" + std::to_string(*rule.yearly_month) +
+              ";BYMONTHDAY=" + std::to_string(rule.yearly_day);
   }
   return rrule;
 }
@@ -37,9 +38,16 @@ std::optional<time::LocalDue> one_off_due(const std::optional<time::LocalDate>& 
 std::optional<time::LocalDue> first_occurrence(const Match& rule,
                                                const std::optional<time::LocalDate>& start,
                                                const std::optional<seconds>& time_of_day,
-                                               const Context& ctx, const std::string& zone) {
+                                               const Context& ctx, const std::string& zone,
+                                               const std::vector<seconds>& times) {
   const time::LocalDate from = start && ctx.today < *start ? *start : ctx.today;
   const bool from_today = from == ctx.today;
+  if (!rule.selects_days && times.size() > 1) {
+    for (seconds t : times) {
+      if (!from_today || t >= ctx.time_of_day) return time::LocalDue{from, t};
+    }
+    return time::LocalDue{time::add_days(from, 1), times.front()};
+  }
   if (!rule.selects_days) {
     if (!time_of_day || !from_today || *time_of_day >= ctx.time_of_day) {
       return time::LocalDue{from, time_of_day};
@@ -56,8 +64,9 @@ std::optional<time::LocalDue> first_occurrence(const Match& rule,
                 : time::LocalDue{time::add_days(ctx.today, -1), seconds{86399}};
   }
   try {
-    const auto found =
-        recurrence::expand(probe_rule(rule), recurrence::Anchor{anchor, zone}, 1, after);
+    const auto probe = probe_rule(rule, times);
+    if (!probe) return std::nullopt;
+    const auto found = recurrence::expand(*probe, recurrence::Anchor{anchor, zone}, 1, after);
     if (found.empty()) return std::nullopt;
     return found.front();
   } catch (const std::invalid_argument&) {

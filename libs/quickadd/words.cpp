@@ -19,6 +19,58 @@ std::size_t digit_prefix(std::string_view word) {
   return n;
 }
 
+void add_repeat_words(Language& en) {
+  const std::vector<Weekday> work_week = {Weekday::monday, Weekday::tuesday, Weekday::wednesday,
+                                          Weekday::thursday, Weekday::friday};
+  const std::vector<Weekday> weekend = {Weekday::saturday, Weekday::sunday};
+  en.every_words = {"every", "ev"};
+  en.completion_mark = "!";
+  en.after_words = {"after"};
+  en.completion_phrases = {"after completion", "after completing", "from completion",
+                           "after done",       "after it's done",  "after it is done"};
+  en.other_word = "other";
+  en.on_word = "on";
+  en.repeat_adverbs = {
+      {"daily", {CalendarUnit::day, 1}},     {"weekly", {CalendarUnit::week, 1}},
+      {"monthly", {CalendarUnit::month, 1}}, {"yearly", {CalendarUnit::year, 1}},
+      {"annually", {CalendarUnit::year, 1}}, {"fortnightly", {CalendarUnit::week, 2}}};
+  const std::string_view saturday_only =
+      "is read as Saturday only; write 'weekend day' for Saturday and Sunday";
+  en.day_sets = {{"weekday", {work_week, {}}},
+                 {"weekdays", {work_week, {}}},
+                 {"workday", {work_week, {}}},
+                 {"workdays", {work_week, {}}},
+                 {"work day", {work_week, {}}},
+                 {"work days", {work_week, {}}},
+                 {"working day", {work_week, {}}},
+                 {"working days", {work_week, {}}},
+                 {"business day", {work_week, {}}},
+                 {"business days", {work_week, {}}},
+                 {"weekend day", {weekend, {}}},
+                 {"weekend days", {weekend, {}}},
+                 {"day of the weekend", {weekend, {}}},
+                 {"weekend", {{Weekday::saturday}, saturday_only}},
+                 {"weekends", {{Weekday::saturday}, saturday_only}}};
+  en.workday_words = {"workday",  "work day",  "working day",  "business day",  "weekday",
+                      "workdays", "work days", "working days", "business days", "weekdays"};
+  en.day_words = {"day", "days"};
+  en.month_scopes = {"of the month", "of a month",    "of each month", "of every month",
+                     "each month",   "every month",   "a month",       "in the month",
+                     "in a month",   "in each month", "in every month"};
+  en.each_month = {"of each month", "of every month", "each month",
+                   "every month",   "in each month",  "in every month"};
+  en.end_words = {{"until", MonthPart::start},       {"till", MonthPart::start},
+                  {"til", MonthPart::start},         {"ending", MonthPart::start},
+                  {"ending on", MonthPart::start},   {"ends", MonthPart::start},
+                  {"ends on", MonthPart::start},     {"through", MonthPart::end},
+                  {"thru", MonthPart::end},          {"until the end of", MonthPart::end},
+                  {"until end of", MonthPart::end},  {"till the end of", MonthPart::end},
+                  {"till end of", MonthPart::end},   {"through the end of", MonthPart::end},
+                  {"to the end of", MonthPart::end}, {"ending at the end of", MonthPart::end}};
+  en.for_words = {"for", "for the next"};
+  en.times_words = {"times"};
+}
+
 Language make_english() {
   Language en;
   en.weekdays = {{"mon", Weekday::monday},      {"monday", Weekday::monday},
@@ -42,8 +94,13 @@ Language make_english() {
                 {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}};
   en.articles = {{"a", 1}, {"an", 1}};
   en.day_suffixes = {"st", "nd", "rd", "th"};
-  en.week_ordinals = {{"first", 1},  {"second", 2}, {"third", 3},
-                      {"fourth", 4}, {"fifth", 5},  {"last", -1}};
+  en.week_ordinals = {
+      {"first", 1},           {"second", 2},       {"third", 3},          {"fourth", 4},
+      {"fifth", 5},           {"sixth", 6},        {"seventh", 7},        {"eighth", 8},
+      {"ninth", 9},           {"tenth", 10},       {"last", -1},          {"second to last", -2},
+      {"second-to-last", -2}, {"2nd to last", -2}, {"2nd-to-last", -2},   {"next to last", -2},
+      {"next-to-last", -2},   {"penultimate", -2}, {"third to last", -3}, {"third-to-last", -3},
+      {"3rd to last", -3},    {"3rd-to-last", -3}};
   en.duration_units = {{"m", seconds{60}},
                        {"min", seconds{60}},
                        {"mins", seconds{60}},
@@ -129,6 +186,7 @@ Language make_english() {
   en.list_words = {"and", "&", ","};
   en.day_part_blockers = {"the",  "a",    "an", "good", "every", "each", "per", "all",
                           "this", "that", "my", "your", "our",   "one",  "same"};
+  add_repeat_words(en);
   return en;
 }
 
@@ -212,12 +270,6 @@ std::optional<int> day_number(std::string_view word) {
   const int day = digits_value(word);
   if (day < 1 || day > 31) return std::nullopt;
   return day;
-}
-
-std::optional<int> week_ordinal(std::string_view word) {
-  if (auto ordinal = lookup(english().week_ordinals, word)) return ordinal;
-  if (auto day = ordinal_day(word); day && *day <= 5) return day;
-  return std::nullopt;
 }
 
 std::optional<int> year_word(std::string_view word) {

@@ -52,6 +52,13 @@ struct Period {
 // What a word before a month name makes of it ("mid january": the 15th).
 enum class MonthPart { start, middle, end };
 
+// A named set of weekdays ("weekday": Monday to Friday). `assumed` says, for the answer's
+// warnings, which reading of an ambiguous name was taken ("weekend": Saturday).
+struct DaySet {
+  std::vector<time::Weekday> days;
+  std::string_view assumed;
+};
+
 struct Language {
   Table<time::Weekday> weekdays;               // "mon", "monday", ...
   std::string_view plural;                     // a weekday's plural ending ("mondays")
@@ -59,7 +66,9 @@ struct Language {
   Table<int> numbers;                          // "one" .. "twelve"
   Table<int> articles;                         // "a", "an": one
   std::vector<std::string_view> day_suffixes;  // "1st", "2nd", "3rd", "4th"
-  Table<int> week_ordinals;                    // "first" .. "fifth", "last" (-1)
+  // Positions in a month ("the 3rd wednesday", "the last day", "the 15th workday"), besides
+  // "1st" .. "31st": "first" .. "tenth", "last" (-1), "second to last" (-2), ...
+  Table<int> week_ordinals;
   Table<std::chrono::seconds> duration_units;  // "min", "hour", "day", "week" and short forms
   Table<CalendarUnit> calendar_units;          // "day(s)", "week(s)", "month(s)", "year(s)"
   Table<int> relative_days;                    // "today" 0, "tomorrow" 1, "day after tomorrow" 2
@@ -93,6 +102,32 @@ struct Language {
   std::vector<std::string_view> list_words;
   // Words after which a bare part of the day belongs to the title ("the evening", "good night").
   std::vector<std::string_view> day_part_blockers;
+
+  // Repeats (recurrence_phrases.cpp).
+  std::vector<std::string_view> every_words;  // "every", "ev"
+  // Glued to an every word, the repeat counts from each completion ("every! 3 days").
+  std::string_view completion_mark;
+  // Before "3 days", the same ("after 3 days").
+  std::vector<std::string_view> after_words;
+  // After a repeat, the same ("every 3 days after completion").
+  std::vector<std::string_view> completion_phrases;
+  std::string_view other_word;  // "every other week": every second
+  std::string_view on_word;     // "every week on monday", "every month on the 1st"
+  Table<std::pair<CalendarUnit, int>> repeat_adverbs;  // "daily", ..., "fortnightly" (2 weeks)
+  Table<DaySet> day_sets;  // "every weekday", "every workday", "every weekend day", ...
+  // What the positions (week_ordinals) count: working days ("the 15th workday") or days ("the last
+  // day").
+  std::vector<std::string_view> workday_words;
+  std::vector<std::string_view> day_words;
+  // After the positions: "of the month" (says nothing more), "of every month" (makes a repeat
+  // without "every": "the 1st of every month").
+  std::vector<std::string_view> month_scopes;
+  std::vector<std::string_view> each_month;
+  // Ends: "until" a date (with a month alone: its first day), "through" a date (a month alone:
+  // its last day), "for 6 weeks", "for 5 times" or "5 times".
+  Table<MonthPart> end_words;
+  std::vector<std::string_view> for_words;
+  std::vector<std::string_view> times_words;
 };
 
 // The English tables.
@@ -149,9 +184,6 @@ std::optional<int> ordinal_day(std::string_view word);
 
 // A day of the month as in "jan 5" or "jan 5th": digits 1-31 with an optional suffix.
 std::optional<int> day_number(std::string_view word);
-
-// "first" .. "fifth", "last" -> 1..5, -1 (as in "the last friday"); also "1st" .. "5th".
-std::optional<int> week_ordinal(std::string_view word);
 
 // A four-digit year 1900-2999.
 std::optional<int> year_word(std::string_view word);

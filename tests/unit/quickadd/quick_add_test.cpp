@@ -2,6 +2,7 @@
 // Unless a case says otherwise, "now" is Saturday 2026-11-28 10:00 UTC (11:00 in Berlin).
 #include "quickadd/quick_add.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "http/problem.hpp"
@@ -252,7 +253,8 @@ TEST_CASE("quick add: recurrence phrases", "[quickadd][recurrence]") {
       {"Water plants every other day", "FREQ=DAILY;INTERVAL=2", "2026-11-28"},
       {"Water plants every weekday at 9am", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
        "2026-11-30T09:00:00"},
-      {"Water plants every weekend", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-28"},
+      {"Water plants every weekend", "FREQ=WEEKLY;BYDAY=SA", "2026-11-28"},
+      {"Water plants every weekend day", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-28"},
       {"Water plants weekly", "FREQ=WEEKLY", "2026-11-28"},
       {"Water plants every week", "FREQ=WEEKLY", "2026-11-28"},
       {"Water plants every 2 weeks", "FREQ=WEEKLY;INTERVAL=2", "2026-11-28"},
@@ -293,6 +295,51 @@ TEST_CASE("quick add: recurrence phrases", "[quickadd][recurrence]") {
     CHECK(r.rrule.value_or("none") == c.rrule);
     CHECK(due(r) == c.due);
   }
+}
+
+TEST_CASE("quick add: a repeat a preset cannot say is sent as its rule", "[quickadd][recurrence]") {
+  QuickAdd r = read("Board every 1st and 3rd tuesday");
+  CHECK(r.task["recurrence"] == json{{"rrule", "FREQ=MONTHLY;BYDAY=1TU,3TU"}});
+  CHECK(due(r) == "2026-12-01");
+  r = read("Payroll every last workday");
+  CHECK(r.task["recurrence"] == json{{"rrule", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"}});
+  CHECK(due(r) == "2026-11-30");
+  r = read("Pills every day at 8am and 8pm");
+  CHECK(r.task["recurrence"] == json{{"rrule", "FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0"}});
+  CHECK(due(r) == "2026-11-28T20:00:00");
+  CHECK(title(r) == "Pills");
+  // One a preset says stays a preset.
+  r = read("Book club every 3rd wednesday");
+  CHECK(r.task["recurrence"] ==
+        json{{"preset", {{"preset", "monthly_weekday"}, {"ordinal", 3}, {"weekday", "WE"}}}});
+}
+
+TEST_CASE("quick add: every! and after repeat from each completion", "[quickadd][recurrence]") {
+  QuickAdd r = read("Haircut every! 3 weeks");
+  CHECK(title(r) == "Haircut");
+  CHECK(r.task["recurrence"] ==
+        json{{"preset", {{"preset", "weekly"}, {"interval", 3}}}, {"mode", "completion"}});
+  r = read("Change filter after 10 days");
+  CHECK(r.rrule.value_or("none") == "FREQ=DAILY;INTERVAL=10");
+  CHECK(r.task["recurrence"]["mode"] == "completion");
+  r = read("Call mom every 2 weeks on friday after completion");
+  CHECK(title(r) == "Call mom");
+  CHECK(r.task["recurrence"]["mode"] == "completion");
+  r = read("Call mom every 2 weeks");
+  CHECK_FALSE(r.task["recurrence"].contains("mode"));
+}
+
+TEST_CASE("quick add: ambiguous repeats warn what was assumed", "[quickadd][recurrence]") {
+  const auto warned = [](const QuickAdd& r, const std::string& piece) {
+    return std::any_of(r.warnings.begin(), r.warnings.end(),
+                       [&](const std::string& w) { return w.find(piece) != std::string::npos; });
+  };
+  CHECK(warned(read("Clean every weekend"), "Saturday only"));
+  CHECK(warned(read("Report every 2nd tuesday"), "every other tuesday"));
+  CHECK(warned(read("Gym every day until june"), "until 2027-06-01"));
+  CHECK(read("Gym every day through june").warnings.empty());
+  CHECK(warned(read("Pills at 8am and 8pm"), "only 08:00 is used"));
+  CHECK(title(read("Pills at 8am and 8pm")) == "Pills");
 }
 
 TEST_CASE("quick add: recurrence ends", "[quickadd][recurrence]") {
