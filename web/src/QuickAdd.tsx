@@ -119,6 +119,12 @@ export function QuickAdd({ onCreated }: { onCreated: (t: Task) => void }) {
           Add
         </button>
       </div>
+      {!text && (
+        <p className="quick-hint muted small" data-testid="quick-hint">
+          Also try “Call mom tomorrow evening”, “Clean the garage this weekend”, “Pay invoices by the
+          end of the month” or “Dentist next friday at 10am remind me the day before at 6pm”.
+        </p>
+      )}
       <div id="quick-add-preview" className="quick-preview" aria-live="polite" data-testid="quick-preview">
         {parsed && parsed.parts.length > 0 && (
           <>
