@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "quickadd/time_phrases.hpp"
 #include "quickadd/words.hpp"
 #include "time/calendar.hpp"
 #include "time/time_zone.hpp"
@@ -32,16 +33,16 @@ const std::string* word_ptr(const Tokens& tokens, std::size_t i) {
   return i < tokens.size() ? &tokens[i].word : nullptr;
 }
 
-// "in 3 days", "in a week", "in 2 months", "in 2 hours", "in 30 minutes", "in 30m".
-std::optional<DateValue> read_in(const Tokens& tokens, std::size_t i, const Context& ctx) {
-  if (!word_at(tokens, i, "in") || i + 1 >= tokens.size()) return std::nullopt;
+// A span ahead from token `j`: "3 days", "a week", "2 months", "2 hours", "30 minutes", "30m".
+std::optional<DateValue> read_ahead(const Tokens& tokens, std::size_t j, const Context& ctx) {
+  if (j >= tokens.size()) return std::nullopt;
   std::optional<seconds> span;
   std::optional<CalendarUnit> unit;
   int n = 0;
   std::size_t next = 0;
-  if (const auto compact = compact_duration(tokens[i + 1].word)) {
-    next = i + 2;
-    const char last = tokens[i + 1].word.back();
+  if (const auto compact = compact_duration(tokens[j].word)) {
+    next = j + 1;
+    const char last = tokens[j].word.back();
     if (last == 'd' || last == 'w' || last == 'k' ||
         (last == 's' && compact->count() % 86400 == 0)) {
       unit = CalendarUnit::day;  // "in 2d", "in 1w": whole days, like "in 2 days"
@@ -50,16 +51,16 @@ std::optional<DateValue> read_in(const Tokens& tokens, std::size_t i, const Cont
       span = *compact;
     }
   } else {
-    const auto count = count_word(tokens[i + 1].word, true);
-    if (!count || *count < 1 || *count > kMaxIn || i + 2 >= tokens.size()) return std::nullopt;
+    const auto count = count_word(tokens[j].word, true);
+    if (!count || *count < 1 || *count > kMaxIn || j + 1 >= tokens.size()) return std::nullopt;
     n = *count;
-    unit = calendar_unit(tokens[i + 2].word);
+    unit = calendar_unit(tokens[j + 1].word);
     if (!unit) {
-      const auto length = duration_unit(tokens[i + 2].word);
+      const auto length = duration_unit(tokens[j + 1].word);
       if (!length) return std::nullopt;
       span = *length * n;
     }
-    next = i + 3;
+    next = j + 2;
   }
   DateValue value;
   value.next = next;
@@ -85,6 +86,21 @@ std::optional<DateValue> read_in(const Tokens& tokens, std::size_t i, const Cont
   value.date = then.date;
   value.time_of_day = seconds{then.time_of_day->count() / 60 * 60};
   return value;
+}
+
+// "in 3 days", "in 2 hours"; "3 days from now", "a week from today".
+std::optional<DateValue> read_in(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  const Language& lang = english();
+  if (word_at(tokens, i, lang.in_word)) return read_ahead(tokens, i + 1, ctx);
+  auto value = read_ahead(tokens, i, ctx);
+  if (!value) return std::nullopt;
+  for (std::string_view from_now : lang.from_now) {
+    if (const std::size_t n = match_words(tokens, value->next, from_now)) {
+      value->next += n;
+      return value;
+    }
+  }
+  return std::nullopt;
 }
 
 // "2026-12-01"
@@ -296,8 +312,10 @@ std::optional<DateValue> read_named_day(const Tokens& tokens, std::size_t i, con
     return day_value(time::add_days(ctx.today, day->first), day->second, false, std::nullopt);
   }
   if (auto day = match_entry(lang.day_and_part, tokens, i)) {
-    return day_value(time::add_days(ctx.today, day->first.first), day->second, false,
-                     day->first.second);
+    auto value = day_value(time::add_days(ctx.today, day->first.first), day->second, false,
+                           day->first.second);
+    value.part_of_day = true;
+    return value;
   }
   if (auto period = read_period(tokens, i, ctx)) return period;
   if (auto part = read_month_part(tokens, i, ctx)) return part;
@@ -307,7 +325,9 @@ std::optional<DateValue> read_named_day(const Tokens& tokens, std::size_t i, con
       return day_value(time::first_on_or_after(ctx.today, *day), i + 2, false, std::nullopt);
     }
     if (const auto part = lookup(lang.day_parts, tokens[i + 1].word)) {  // "this evening"
-      return day_value(ctx.today, i + 2, false, *part);
+      auto value = day_value(ctx.today, i + 2, false, *part);
+      value.part_of_day = true;
+      return value;
     }
     return std::nullopt;
   }
@@ -372,11 +392,24 @@ std::optional<MonthDay> read_month_day(const Tokens& tokens, std::size_t i) {
 
 std::optional<DateValue> read_date(const Tokens& tokens, std::size_t i, const Context& ctx) {
   auto value = read_day(tokens, i, ctx);
-  if (!value || value->time_of_day) return value;
+  if (!value) return value;
   // A part of the day after the date: "tomorrow morning", "friday evening", "monday at night".
-  if (const auto part = read_day_part(tokens, value->next, true)) {
-    value->time_of_day = part->first;
-    value->next = part->second;
+  bool part_of_day = value->part_of_day;
+  if (!value->time_of_day) {
+    if (const auto part = read_day_part(tokens, value->next, true)) {
+      value->time_of_day = part->first;
+      value->next = part->second;
+      part_of_day = true;
+    }
+  }
+  // Then a clock without am/pm takes its half of the day from it: "tonight at 8" (20:00),
+  // "tomorrow morning at 7:30".
+  if (part_of_day && value->next + 1 < tokens.size() &&
+      contains(english().at_words, tokens[value->next].word)) {
+    if (const auto t = clock_in_part(tokens[value->next + 1].word, *value->time_of_day)) {
+      value->time_of_day = *t;
+      value->next += 2;
+    }
   }
   return value;
 }

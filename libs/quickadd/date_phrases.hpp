@@ -20,6 +20,7 @@ struct DateValue {
   std::optional<std::chrono::seconds> time_of_day;  // "tonight" 19:00, "in 2 hours"
   bool period = false;        // a period ("this weekend", "end of the month", "mid january")
   bool needs_marker = false;  // "the weekend": only after "on", "over", "at", "by"
+  bool part_of_day = false;   // the time is a part of the day ("tonight", "this evening")
   // What an ambiguous phrase was taken to mean ("next friday" said on a Wednesday), in words
   // for the answer's warnings; empty when the phrase has one reading.
   std::string assumed;

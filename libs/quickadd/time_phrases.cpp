@@ -70,16 +70,22 @@ std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i) {
   if (auto t = twenty_four_hour(word)) return TimeValue{*t, i + 1, false};
   // "8 in the morning", "7:30 in the evening", "11 at night": the part of the day says am or pm.
   if (const auto part = read_day_part(tokens, i + 1, false)) {
-    int hour = 0;
-    int minute = 0;
-    if (!read_clock(word, hour, minute) || hour < 1 || hour > 12) return std::nullopt;
-    const bool pm = part->first >= seconds{12 * 3600} &&
-                    !(part->first >= seconds{22 * 3600} && (hour < 5 || hour == 12));
-    if (hour == 12) hour = 0;
-    if (pm) hour += 12;
-    return TimeValue{seconds{hour * 3600 + minute * 60}, part->second, false};
+    if (const auto t = clock_in_part(word, part->first)) return TimeValue{*t, part->second, false};
   }
   return std::nullopt;
+}
+
+std::optional<seconds> clock_in_part(std::string_view clock, seconds part) {
+  int hour = 0;
+  int minute = 0;
+  if (clock.find_first_not_of("0123456789:") != std::string_view::npos) return std::nullopt;
+  if (!read_clock(clock, hour, minute) || hour < 1 || hour > 12) return std::nullopt;
+  // The morning is am; the afternoon, evening and night pm, but "1 at night" is 01:00.
+  const bool pm =
+      part >= seconds{12 * 3600} && !(part >= seconds{22 * 3600} && (hour < 5 || hour == 12));
+  if (hour == 12) hour = 0;
+  if (pm) hour += 12;
+  return seconds{hour * 3600 + minute * 60};
 }
 
 std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {

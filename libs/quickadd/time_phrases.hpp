@@ -1,6 +1,7 @@
 #pragma once
 // Internal: times of day ("at 9am", "9:30pm", "at 17:00", "noon", "midnight").
 #include <optional>
+#include <string_view>
 
 #include "quickadd/match.hpp"
 
@@ -15,6 +16,11 @@ struct TimeValue {
 // A time of day from token `i` (no "at"): "9am", "9 am", "9:30pm", "12am" (00:00), "12pm"
 // (12:00), "17:00", "noon", "midnight". A bare number ("at 9") is not a time: 9 or 21 is a guess.
 std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i);
+
+// A clock without am/pm ("8", "7:30") in a part of the day (09:00 morning, 19:00 evening, ...):
+// 08:00 in the morning, 19:30 in the evening; nullopt for anything else.
+std::optional<std::chrono::seconds> clock_in_part(std::string_view clock,
+                                                  std::chrono::seconds part);
 
 // A time phrase from token `i`, optionally after "at". Kind time.
 std::optional<Match> match_time(const Tokens& tokens, std::size_t i);

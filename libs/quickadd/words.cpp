@@ -179,6 +179,7 @@ Language make_english() {
   en.next_word = "next";
   en.this_word = "this";
   en.in_word = "in";
+  en.from_now = {"from now", "from today"};
   en.of_word = "of";
   en.day_part_markers = {"in the", "at"};
   en.remind_words = {{"remind me", 1}, {"remind", 1}, {"reminder", 1}};

@@ -92,6 +92,7 @@ struct Language {
   std::string_view next_word;  // "next friday": the one of next week
   std::string_view this_word;  // "this friday": the next one, today included
   std::string_view in_word;    // "in 3 days"
+  std::vector<std::string_view> from_now;  // "3 days from now", "a week from today"
   std::string_view of_word;    // "5th of january"
   // "in the" before a part of the day ("in the morning"), "at" before "night".
   std::vector<std::string_view> day_part_markers;
