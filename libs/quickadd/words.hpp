@@ -88,12 +88,12 @@ struct Language {
   std::vector<std::string_view> date_markers;
   // Before a period ("at the end of the month", "over the weekend"): the date markers and these.
   std::vector<std::string_view> period_markers;
-  std::string_view the_word;   // skipped before a period ("by the end of the year")
-  std::string_view next_word;  // "next friday": the one of next week
-  std::string_view this_word;  // "this friday": the next one, today included
-  std::string_view in_word;    // "in 3 days"
+  std::string_view the_word;               // skipped before a period ("by the end of the year")
+  std::string_view next_word;              // "next friday": the one of next week
+  std::string_view this_word;              // "this friday": the next one, today included
+  std::string_view in_word;                // "in 3 days"
   std::vector<std::string_view> from_now;  // "3 days from now", "a week from today"
-  std::string_view of_word;    // "5th of january"
+  std::string_view of_word;                // "5th of january"
   // "in the" before a part of the day ("in the morning"), "at" before "night".
   std::vector<std::string_view> day_part_markers;
   // Reminders: "remind me", "remind", "reminder"; then "before" (or "earlier", "ahead"); "the
