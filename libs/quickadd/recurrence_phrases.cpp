@@ -88,12 +88,15 @@ struct Positions {
 std::optional<std::pair<int, std::size_t>> read_position(const Tokens& tokens, std::size_t i,
                                                          bool& numeral) {
   if (i >= tokens.size()) return std::nullopt;
+  // The table first: "3rd to last" is one position, not "3rd" and a title.
+  const auto named = match_entry(words().week_ordinals, tokens, i);
+  numeral = false;
+  if (named && named->second > i + 1) return named;
   if (const auto day = ordinal_day(tokens[i].word)) {
     numeral = true;
     return std::make_pair(*day, i + 1);
   }
-  numeral = false;
-  return match_entry(words().week_ordinals, tokens, i);
+  return named;
 }
 
 std::optional<Positions> read_positions(const Tokens& tokens, std::size_t i) {
@@ -221,6 +224,22 @@ std::size_t read_details(const Tokens& tokens, std::size_t i, Match& match) {
   }
 }
 
+// "of every other month", "every 3 months", "in every 2 months": the interval of a repeat on days
+// of the month. The token after it, or i.
+std::size_t read_month_interval(const Tokens& tokens, std::size_t i, Match& match) {
+  std::size_t j = i;
+  if (word_at(tokens, j, words().of_word) || word_at(tokens, j, words().in_word)) ++j;
+  if (j + 2 >= tokens.size() || !contains(words().every_words, tokens[j].word)) return i;
+  const std::string& count = tokens[j + 1].word;
+  const int interval = count == words().other_word ? 2 : count_word(count).value_or(0);
+  if (j + 2 >= tokens.size() || calendar_unit(tokens[j + 2].word) != CalendarUnit::month ||
+      interval < 1 || interval > kMaxInterval) {
+    return i;
+  }
+  match.preset.interval = interval;
+  return j + 3;
+}
+
 // "every 3rd wednesday", "every 1st and 15th", "every last day of the month", "every 15th
 // workday", and "every 3rd day" / "every second week" (an interval). The token after it, or i.
 std::size_t read_every_positions(const Tokens& tokens, std::size_t i, Match& match) {
@@ -239,7 +258,8 @@ std::size_t read_every_positions(const Tokens& tokens, std::size_t i, Match& mat
   Match read = match;
   const auto next = read_counted(tokens, *positions, j, read);
   if (!next) return i;
-  const std::size_t end = skip_phrase(tokens, *next, words().month_scopes);
+  std::size_t end = skip_phrase(tokens, *next, words().month_scopes);
+  if (end == *next) end = read_month_interval(tokens, *next, read);
   // "every 2nd tuesday": the second Tuesday of each month, not every other Tuesday.
   if (end == *next && read.preset.kind == PresetKind::monthly_weekday && read.preset.ordinal == 2) {
     read.assumed = "is read as the second " + tokens[j].word +
@@ -339,9 +359,11 @@ std::size_t read_of_every_month(const Tokens& tokens, std::size_t i, Match& matc
   if (j < tokens.size() && contains(words().date_markers, tokens[j].word)) ++j;
   const auto read = read_month_positions(tokens, j, match);
   if (!read) return i;
-  const std::size_t end = skip_phrase(tokens, read->second, words().each_month);
+  Match found = read->first;
+  std::size_t end = skip_phrase(tokens, read->second, words().each_month);
+  if (end == read->second) end = read_month_interval(tokens, read->second, found);
   if (end == read->second) return i;
-  match = read->first;
+  match = found;
   return end;
 }
 
