@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError, type Priority, type Reminder, type Task } from "./api";
+import { CheckField } from "./fields";
 import { formatDue, formatDuration } from "./format";
 
 type RecurrenceChoice = "none" | "daily" | "weekdays" | "weekly" | "monthly" | "yearly" | "custom";
@@ -51,6 +52,8 @@ export function Editor({ task, onClose, onSaved }: { task: Task; onClose: () => 
   const [reminders, setReminders] = useState<ReminderRow[]>(task.reminders.map(reminderToRow));
   const [choice, setChoice] = useState<RecurrenceChoice>(choiceFor(task.recurrence?.rrule));
   const [rrule, setRrule] = useState(task.recurrence?.rrule ?? "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE");
+  // Quick add's "every! 3 days" repeats from each completion: kept unless unticked here.
+  const [fromCompletion, setFromCompletion] = useState(task.recurrence?.mode === "completion");
   const [preview, setPreview] = useState<{ summary: string; occurrences: string[] } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -105,7 +108,7 @@ export function Editor({ task, onClose, onSaved }: { task: Task; onClose: () => 
           .filter(Boolean),
         due,
         reminders: reminders.map(rowToReminder),
-        recurrence: rule ? { rrule: rule } : null,
+        recurrence: rule ? { rrule: rule, mode: fromCompletion ? "completion" : "due" } : null,
       };
       const saved = await api<Task>("PATCH", `/api/v1/tasks/${task.id}`, body);
       onSaved(saved);
@@ -232,6 +235,14 @@ export function Editor({ task, onClose, onSaved }: { task: Task; onClose: () => 
               Rule (RFC 5545 RRULE)
               <input name="rrule" value={rrule} onChange={(e) => setRrule(e.target.value)} spellCheck={false} />
             </label>
+          )}
+          {choice !== "none" && (
+            <CheckField
+              name="from-completion"
+              label="Count from completion (the next one comes after I finish this one)"
+              checked={fromCompletion}
+              onChange={setFromCompletion}
+            />
           )}
           {fe("recurrence")}
           {preview && (

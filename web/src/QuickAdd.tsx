@@ -122,7 +122,8 @@ export function QuickAdd({ onCreated }: { onCreated: (t: Task) => void }) {
       {!text && (
         <p className="quick-hint muted small" data-testid="quick-hint">
           Also try “Call mom tomorrow evening”, “Clean the garage this weekend”, “Pay invoices by the
-          end of the month” or “Dentist next friday at 10am remind me the day before at 6pm”.
+          end of the month”, “Dentist next friday at 10am remind me the day before at 6pm”, “Book club
+          every 3rd wednesday at 7pm”, “Timesheet every last workday” or “Water plants every! 3 days”.
         </p>
       )}
       <div id="quick-add-preview" className="quick-preview" aria-live="polite" data-testid="quick-preview">
