@@ -47,8 +47,7 @@ class DaprError : public http::DependencyError {
 // A save or delete whose ETag no longer matches (HTTP 409 from the sidecar).
 class EtagMismatch : public DaprError {
  public:
-  explicit EtagMismatch(std::string what)
-      : DaprError(std::move(what), 409, "ERR_STATE_SAVE", false) {}
+  explicit EtagMismatch(const std::string& what) : DaprError(what, 409, "ERR_STATE_SAVE", false) {}
 };
 
 struct StateItem {

@@ -46,7 +46,7 @@ std::string command_kind(const nlohmann::json& data) {
   auto it = data.find("command");
   if (it == data.end() || !it->is_string())
     throw errors::MalformedMessage("command lacks 'command'");
-  const auto kind = it->get<std::string>();
+  auto kind = it->get<std::string>();
   if (kind != "create_occurrence" && kind != "snooze_task")
     throw errors::MalformedMessage("unknown command '" + kind + "'");
   return kind;

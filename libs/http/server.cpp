@@ -125,7 +125,7 @@ Server::Server(ServerOptions options, metrics::Registry& registry, Readiness& re
   });
 
   server_.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
         try {
           if (ep) std::rethrow_exception(ep);
         } catch (const DependencyError& e) {

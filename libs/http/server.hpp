@@ -31,7 +31,7 @@ struct ServerOptions {
   // Expected value of the dapr-api-token header on every app route (Dapr's APP_API_TOKEN).
   // Empty disables the check (only allowed when the operator says so explicitly).
   std::string app_api_token;
-  size_t max_body_bytes = 1024 * 1024;
+  size_t max_body_bytes = size_t{1024} * 1024;
   // Called first for every request, before any handler: headers it sets on the response stay
   // on every answer, errors included (the frontend's browser security headers).
   std::function<void(const httplib::Request&, httplib::Response&)> decorate = {};

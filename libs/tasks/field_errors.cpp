@@ -3,9 +3,9 @@
 namespace todo::tasks {
 
 const nlohmann::json& member_or_null(const nlohmann::json& body, const char* name) {
-  static const nlohmann::json null_value = nullptr;
+  static const nlohmann::json kNull = nullptr;
   const auto it = body.find(name);
-  return it == body.end() ? null_value : *it;
+  return it == body.end() ? kNull : *it;
 }
 
 void require_object(const nlohmann::json& body) {

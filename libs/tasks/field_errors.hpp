@@ -11,7 +11,8 @@ using errors::FieldError;
 using errors::FieldErrors;
 using errors::indexed;
 
-// A body member, or null when it is missing: for validation both mean "not given".
+// A body member, or null when it is missing: for validation both mean "not given", and so
+// they do for the optional members of a stored task (task_from_json).
 const nlohmann::json& member_or_null(const nlohmann::json& body, const char* name);
 
 // Throws errors::ValidationFailed (field "") unless the body is a JSON object.

@@ -1,6 +1,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "tasks/field_errors.hpp"
 #include "tasks/task_json.hpp"
 #include "time/iso_duration.hpp"
 #include "time/rfc3339.hpp"
@@ -12,13 +13,6 @@ using nlohmann::json;
 
 [[noreturn]] void malformed(const std::string& member, const std::string& problem) {
   throw std::invalid_argument("task." + member + ": " + problem);
-}
-
-// The member, or nullptr when it is missing (missing and null read the same for optional ones).
-const json& member_or_null(const json& object, const char* name) {
-  static const json null_value = nullptr;
-  const auto it = object.find(name);
-  return it == object.end() ? null_value : *it;
 }
 
 std::string required_string(const json& object, const char* name) {

@@ -76,7 +76,7 @@ std::string FcmSender::access_token(const ServiceAccount& account, const std::st
       std::chrono::seconds(doc.contains("expires_in") && doc["expires_in"].is_number_integer()
                                ? doc["expires_in"].get<std::int64_t>()
                                : 3600);
-  const std::string token = doc["access_token"].get<std::string>();
+  std::string token = doc["access_token"].get<std::string>();
   std::lock_guard<std::mutex> lock(mu_);
   if (tokens_.size() > 10000) tokens_.clear();  // a cache, bounded
   tokens_[cache_key] = {token, now + lifetime - kTokenMargin};

@@ -98,7 +98,8 @@ void install_inbox_routes(http::Server& server, dapr::StateStore& store,
   });
 
   auto mark = [&store, &tokens, inbox](std::function<void(InboxItem&)> change) {
-    return [&store, &tokens, inbox, change](const httplib::Request& req, httplib::Response& res) {
+    return [&store, &tokens, inbox, change = std::move(change)](const httplib::Request& req,
+                                                                httplib::Response& res) {
       const auto user_id = auth::require_user(req, res, tokens);
       auto item = inbox->update(user_id, req.matches[1], change);
       if (!item) not_found();
@@ -125,7 +126,8 @@ void install_inbox_routes(http::Server& server, dapr::StateStore& store,
                 http::send_json(res, 200, {{"marked_read", changed}});
               });
 
-  server.post(item_path + "/snooze", [&store, &tokens, inbox, profiles, send_snooze](
+  server.post(item_path + "/snooze", [&store, &tokens, inbox, profiles,
+                                      send_snooze = std::move(send_snooze)](
                                          const httplib::Request& req, httplib::Response& res) {
     const auto user_id = auth::require_user(req, res, tokens);
     const auto body = http::parse_json_object(req);

@@ -16,9 +16,9 @@ std::string text(const nlohmann::json& channel, const char* name) {
 }
 
 const nlohmann::json& member(const nlohmann::json& j, const char* name) {
-  static const nlohmann::json empty = nlohmann::json::object();
+  static const nlohmann::json kEmptyObject = nlohmann::json::object();
   auto it = j.find(name);
-  return it != j.end() && it->is_object() ? *it : empty;
+  return it != j.end() && it->is_object() ? *it : kEmptyObject;
 }
 
 }  // namespace

@@ -72,6 +72,7 @@ void RetryQueue::remove(const std::string& notification_id) {
 
 std::vector<QueuedRetry> RetryQueue::due(time::Instant now, std::size_t* queued) {
   std::vector<std::string> keys;
+  keys.reserve(kShards);
   for (int shard = 0; shard < kShards; ++shard) keys.push_back(shard_key(prefix_, shard));
   std::vector<QueuedRetry> out;
   std::size_t total = 0;

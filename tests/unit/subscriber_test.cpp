@@ -12,7 +12,7 @@ using todo::dapr::Outcome;
 using todo::dapr::Subscriber;
 
 namespace {
-const char* kEvent = R"({"id":"1","data":{"n":1}})";
+const char* const kEvent = R"({"id":"1","data":{"n":1}})";
 }
 
 TEST_CASE("handler outcomes map to Dapr answers", "[subscriber]") {

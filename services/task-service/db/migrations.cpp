@@ -115,7 +115,7 @@ void migrate(Pool& pool) {
         " version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
     const int current =
         tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
-    for (size_t i = static_cast<size_t>(current); i < kMigrations.size(); ++i) {
+    for (auto i = static_cast<size_t>(current); i < kMigrations.size(); ++i) {
       spdlog::info("applying database migration {}", i + 1);
       tx.exec(kMigrations[i]);
       tx.exec_params("INSERT INTO schema_migrations (version) VALUES ($1)",

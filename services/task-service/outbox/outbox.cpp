@@ -5,7 +5,7 @@
 namespace todo::tasksvc {
 
 std::string enqueue(pqxx::work& tx, const OutboxEvent& event) {
-  const std::string id = ids::new_uuid();
+  std::string id = ids::new_uuid();
   tx.exec_params(
       "INSERT INTO outbox (event_id, topic, partition_key, type, payload) "
       "VALUES ($1, $2, $3, $4, $5::jsonb)",

@@ -186,6 +186,7 @@ size_t OutboxRelay::relay_batch(pqxx::connection& conn) {
     }
   }
   std::vector<long long> sent;
+  sent.reserve(sent_rows.size());
   for (size_t i : sent_rows) sent.push_back(rows[i].id);
 
   if (!sent.empty()) {

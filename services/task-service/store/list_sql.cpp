@@ -126,7 +126,7 @@ SqlQuery build_list_sql(const std::string& user_id, const ListQuery& q) {
                         ? "(due_at >= " + start + " AND due_at < " + end + ")"
                         : "(due_at IS NULL OR due_at < " + start + " OR due_at >= " + end + ")");
   }
-  if (q.recurring) where.push_back(*q.recurring ? "rrule IS NOT NULL" : "rrule IS NULL");
+  if (q.recurring) where.emplace_back(*q.recurring ? "rrule IS NOT NULL" : "rrule IS NULL");
 
   if (q.sort == SortKey::relevance && !q.text) {
     throw std::invalid_argument("sort by relevance needs a search text");

@@ -44,7 +44,7 @@ TaskPage list_tasks(pqxx::transaction_base& tx, const std::string& user_id, cons
       exec_prepared_sql(tx, query.sql, pqxx::prepare::make_dynamic_params(values));
 
   TaskPage page;
-  const std::size_t limit = static_cast<std::size_t>(q.limit);
+  const auto limit = static_cast<std::size_t>(q.limit);
   page.items.reserve(std::min<std::size_t>(rows.size(), limit));
   for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
     page.items.push_back(task_from_row(rows[static_cast<pqxx::result::size_type>(i)]));

@@ -16,6 +16,33 @@ namespace {
 
 using nlohmann::json;
 
+// The position of each column in kTaskColumns. An unscoped enum indexes a row without a cast
+// (task_from_row reads columns by position); its namespace keeps the names apart from locals.
+namespace column {
+enum Index {
+  id,
+  user_id,
+  title,
+  description,
+  priority,
+  tags,
+  status,
+  due_local,
+  time_zone,
+  due_at,
+  reminders,
+  rrule,
+  recurrence_mode,
+  series_id,
+  parent_id,
+  occurrence_index,
+  completed_at,
+  created_at,
+  updated_at,
+  version
+};
+}  // namespace column
+
 std::optional<std::string> format_instant(const std::optional<time::Instant>& instant) {
   if (!instant) return std::nullopt;
   return time::format_rfc3339(*instant);
@@ -66,70 +93,50 @@ tasks::Task task_from_row(const pqxx::row& row) {
   // Built directly from the columns, by position (kTaskColumns' order): this runs for every row of
   // every list page, and both going through the wire JSON and looking columns up by name were
   // visible shares of a page's CPU.
-  enum Column {
-    kId,
-    kUserId,
-    kTitle,
-    kDescription,
-    kPriority,
-    kTags,
-    kStatus,
-    kDueLocal,
-    kTimeZone,
-    kDueAt,
-    kReminders,
-    kRrule,
-    kRecurrenceMode,
-    kSeriesId,
-    kParentId,
-    kOccurrenceIndex,
-    kCompletedAt,
-    kCreatedAt,
-    kUpdatedAt,
-    kVersion
-  };
   try {
     tasks::Task task;
-    task.id = row[kId].c_str();
-    task.user_id = row[kUserId].c_str();
-    task.title = std::string(row[kTitle].c_str(), row[kTitle].size());
-    task.description = std::string(row[kDescription].c_str(), row[kDescription].size());
-    task.priority = priority_from_db(row[kPriority].as<int>());
-    task.tags = pg_text_array_items(row[kTags]);
-    const auto status = tasks::parse_task_status(row[kStatus].c_str());
+    task.id = row[column::id].c_str();
+    task.user_id = row[column::user_id].c_str();
+    task.title = std::string(row[column::title].c_str(), row[column::title].size());
+    task.description =
+        std::string(row[column::description].c_str(), row[column::description].size());
+    task.priority = priority_from_db(row[column::priority].as<int>());
+    task.tags = pg_text_array_items(row[column::tags]);
+    const auto status = tasks::parse_task_status(row[column::status].c_str());
     if (!status) throw std::invalid_argument("status: unknown value");
     task.status = *status;
-    if (!row[kDueLocal].is_null()) {
-      auto due = time::parse_local_due(row[kDueLocal].c_str());
+    if (!row[column::due_local].is_null()) {
+      auto due = time::parse_local_due(row[column::due_local].c_str());
       if (!due.ok()) throw std::invalid_argument("due: " + due.error());
       task.due = due.value();
     }
-    task.time_zone = row[kTimeZone].c_str();
-    task.due_at = optional_epoch(row[kDueAt]);
-    const std::string_view reminders_text(row[kReminders].c_str(), row[kReminders].size());
+    task.time_zone = row[column::time_zone].c_str();
+    task.due_at = optional_epoch(row[column::due_at]);
+    const std::string_view reminders_text(row[column::reminders].c_str(),
+                                          row[column::reminders].size());
     if (reminders_text != "[]") {  // the usual case, without a parser
       const json reminders =
           todo::json::parse_or_throw(reminders_text, "a task's reminders column");
       for (std::size_t i = 0; i < reminders.size(); ++i)
         task.reminders.push_back(tasks::reminder_from_json(reminders[i], i));
     }
-    if (!row[kRrule].is_null()) {
+    if (!row[column::rrule].is_null()) {
       tasks::Recurrence recurrence;
-      recurrence.rrule = row[kRrule].c_str();
-      if (!row[kRecurrenceMode].is_null()) {
-        const auto mode = tasks::parse_recurrence_mode(row[kRecurrenceMode].c_str());
+      recurrence.rrule = row[column::rrule].c_str();
+      if (!row[column::recurrence_mode].is_null()) {
+        const auto mode = tasks::parse_recurrence_mode(row[column::recurrence_mode].c_str());
         if (!mode) throw std::invalid_argument("recurrence_mode: unknown value");
         recurrence.mode = *mode;
       }
       task.recurrence = recurrence;
     }
-    task.series_id = optional_text(row[kSeriesId]);
-    task.parent_id = optional_text(row[kParentId]);
-    task.occurrence_index = row[kOccurrenceIndex].as<int>();
-    task.completed_at = optional_epoch(row[kCompletedAt]);
-    task.created_at = time::Instant{std::chrono::seconds{row[kCreatedAt].as<long long>()}};
-    task.updated_at = time::Instant{std::chrono::seconds{row[kUpdatedAt].as<long long>()}};
-    task.version = row[kVersion].as<std::int64_t>();
+    task.series_id = optional_text(row[column::series_id]);
+    task.parent_id = optional_text(row[column::parent_id]);
+    task.occurrence_index = row[column::occurrence_index].as<int>();
+    task.completed_at = optional_epoch(row[column::completed_at]);
+    task.created_at = time::Instant{std::chrono::seconds{row[column::created_at].as<long long>()}};
+    task.updated_at = time::Instant{std::chrono::seconds{row[column::updated_at].as<long long>()}};
+    task.version = row[column::version].as<std::int64_t>();
     return task;
   } catch (const std::exception& e) {
     throw std::runtime_error(std::string("stored task is malformed: ") + e.what());

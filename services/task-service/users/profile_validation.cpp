@@ -88,15 +88,12 @@ std::optional<std::string> read_time_zone(const nlohmann::json& value, FieldErro
 std::optional<std::string> read_present_string(const nlohmann::json& body, const char* name,
                                                FieldErrors& errors) {
   const nlohmann::json& value = member_or_null(body, name);
-  if (value.is_null()) {
-    errors.add(name, std::string(name) + " is required");
-  } else if (!value.is_string()) {
-    errors.add(name, std::string(name) + " must be a string");
-  } else if (value.get_ref<const std::string&>().empty()) {
-    errors.add(name, std::string(name) + " is required");
-  } else {
+  if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
     return value.get<std::string>();
   }
+  // Missing, null and "" all read as not given.
+  const bool wrong_type = !value.is_null() && !value.is_string();
+  errors.add(name, std::string(name) + (wrong_type ? " must be a string" : " is required"));
   return std::nullopt;
 }
 

@@ -53,8 +53,8 @@ struct FakeGoogle {
 };
 
 const todo::auth::CredentialBox& box() {
-  static const todo::auth::CredentialBox instance("the channel credentials key for tests");
-  return instance;
+  static const todo::auth::CredentialBox kBox("the channel credentials key for tests");
+  return kBox;
 }
 
 Profile fcm_profile() {

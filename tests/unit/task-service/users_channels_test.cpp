@@ -130,8 +130,8 @@ json fcm_patch(const json& fcm) {
 }
 
 const todo::auth::CredentialBox& box() {
-  static const todo::auth::CredentialBox instance("the channel credentials key for tests");
-  return instance;
+  static const todo::auth::CredentialBox kBox("the channel credentials key for tests");
+  return kBox;
 }
 
 }  // namespace

@@ -172,6 +172,7 @@ TEST_CASE("libical is the final judge and reports through a per-thread icalerrno
 TEST_CASE("validation gives the same answers from many threads at once", "[recurrence][libical]") {
   std::atomic<int> wrong{0};
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&wrong] {
       for (int i = 0; i < 200; ++i) {

@@ -103,7 +103,7 @@ TEST_CASE("reading a task ignores unknown members and derived fire_at", "[tasks]
 }
 
 TEST_CASE("malformed task JSON throws naming the member", "[tasks][json]") {
-  const auto fails_on = [](const std::string& member, json value) {
+  const auto fails_on = [](const std::string& member, const json& value) {
     json j = to_json(sample_task());
     if (value.is_discarded()) {
       j.erase(member);
