@@ -42,19 +42,27 @@ std::size_t skip_before_word(const Tokens& tokens, std::size_t i) {
   return i < tokens.size() && contains(english().before_words, tokens[i].word) ? i + 1 : i;
 }
 
-// "at 9am", "9am": a time after a reminder's day. The time and the token after it.
-std::optional<TimeValue> read_at_time(const Tokens& tokens, std::size_t i) {
+// "at 9am", "9am", "at 9" (09:00, assumed): a time after a reminder's day. The time and the token
+// after it; what "at 9" was assumed to be goes to `assumed`.
+std::optional<TimeValue> read_at_time(const Tokens& tokens, std::size_t i,
+                                      std::string* assumed = nullptr) {
   if (i >= tokens.size()) return std::nullopt;
   const bool at = contains(english().at_words, tokens[i].word);
   auto time = read_time(tokens, at ? i + 1 : i);
   if (time && time->bare && !at) time.reset();  // "noon" alone is enough after "at"
+  if (!time && at && assumed) {
+    if (const auto hour = read_bare_hour(tokens, i + 1)) {
+      *assumed = hour->assumed;
+      return TimeValue{hour->time_of_day, hour->next, false};
+    }
+  }
   return time;
 }
 
 // One reminder, or several sharing one "before" ("1 day and 1 hour before"), from token `i`.
 // Returns the token after it.
 std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, const Context& ctx,
-                                         std::vector<ReminderSpec>& out) {
+                                         std::vector<ReminderSpec>& out, std::string& assumed) {
   const Language& lang = english();
   if (i >= tokens.size()) return std::nullopt;
   // Spans before the due: "1 day before", "1 day and 1 hour before", "2 days before at 9am".
@@ -76,7 +84,7 @@ std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, co
     }
     // Whole days may say when on that day: "2 days before at 9am".
     if (spans.size() == 1 && spans.front() % kDay == seconds{0}) {
-      if (const auto time = read_at_time(tokens, after)) {
+      if (const auto time = read_at_time(tokens, after, &assumed)) {
         ReminderSpec spec;
         spec.days_before = static_cast<int>(spans.front() / kDay);
         spec.time_of_day = time->time_of_day;
@@ -105,7 +113,7 @@ std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, co
       }
       const auto unit = duration_unit(what);
       if (unit && *unit >= kDay) {
-        if (const auto time = read_at_time(tokens, after)) {
+        if (const auto time = read_at_time(tokens, after, &assumed)) {
           ReminderSpec spec;
           spec.days_before = static_cast<int>(*unit / kDay);
           spec.time_of_day = time->time_of_day;
@@ -123,7 +131,7 @@ std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, co
   // tomorrow".
   if (contains(lang.at_words, tokens[i].word) || read_day_part(tokens, i, false)) {
     std::optional<std::pair<seconds, std::size_t>> time;
-    if (const auto clock = read_at_time(tokens, i)) {
+    if (const auto clock = read_at_time(tokens, i, &assumed)) {
       time = std::make_pair(clock->time_of_day, clock->next);
     } else {
       time = read_day_part(tokens, i, false);
@@ -151,7 +159,7 @@ std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, co
   spec.time_of_day = day->time_of_day;
   std::size_t next = day->next;
   if (!spec.time_of_day) {
-    if (const auto time = read_at_time(tokens, next)) {
+    if (const auto time = read_at_time(tokens, next, &assumed)) {
       spec.time_of_day = time->time_of_day;
       next = time->next;
     }
@@ -168,7 +176,7 @@ std::optional<Match> match_reminder(const Tokens& tokens, std::size_t i, const C
   Match match;
   match.kind = MatchKind::reminder;
   match.first = i;
-  auto next = read_reminder(tokens, keyword->second, ctx, match.reminders);
+  auto next = read_reminder(tokens, keyword->second, ctx, match.reminders, match.assumed);
   if (!next) return std::nullopt;
   // More reminders after "and" or ",": "remind me 1 day before and at 8am".
   while (true) {
@@ -177,9 +185,11 @@ std::optional<Match> match_reminder(const Tokens& tokens, std::size_t i, const C
     std::size_t at = k;
     if (const auto again = match_entry(english().remind_words, tokens, at)) at = again->second;
     std::vector<ReminderSpec> more;
-    const auto after = read_reminder(tokens, at, ctx, more);
+    std::string assumed;
+    const auto after = read_reminder(tokens, at, ctx, more, assumed);
     if (!after) break;
     match.reminders.insert(match.reminders.end(), more.begin(), more.end());
+    if (match.assumed.empty()) match.assumed = assumed;
     next = after;
   }
   match.last = *next;

@@ -1,5 +1,6 @@
 #include "quickadd/time_phrases.hpp"
 
+#include <string>
 #include <string_view>
 
 #include "quickadd/date_phrases.hpp"
@@ -49,6 +50,10 @@ std::optional<seconds> twenty_four_hour(std::string_view text) {
   return seconds{hour * 3600 + minute * 60};
 }
 
+std::string two_digits(int n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
+
 }  // namespace
 
 std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i) {
@@ -73,6 +78,27 @@ std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i) {
     if (const auto t = clock_in_part(word, part->first)) return TimeValue{*t, part->second, false};
   }
   return std::nullopt;
+}
+
+std::optional<BareHour> read_bare_hour(const Tokens& tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const std::string& clock = tokens[i].word;
+  int hour = 0;
+  int minute = 0;
+  if (!read_clock(clock, hour, minute) || hour < 1 || hour > 23) return std::nullopt;
+  BareHour out;
+  out.next = i + 1;
+  if (hour <= 12) {
+    const bool pm = hour == 12 || hour <= 6;
+    const int as_read = pm && hour != 12 ? hour + 12 : hour;
+    const int other = hour == 12 ? 0 : (pm ? hour : hour + 12);
+    const std::string minutes = ":" + two_digits(minute);
+    out.assumed = "is assumed to be " + two_digits(as_read) + minutes + "; write '" + clock +
+                  (pm ? "am" : "pm") + "' for " + two_digits(other) + minutes;
+    hour = as_read;
+  }
+  out.time_of_day = seconds{hour * 3600 + minute * 60};
+  return out;
 }
 
 std::optional<seconds> clock_in_part(std::string_view clock, seconds part) {
@@ -106,6 +132,19 @@ std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {
   }
   const bool at = contains(lang.at_words, tokens[i].word);
   const auto value = read_time(tokens, at ? i + 1 : i);
+  if (!value && at) {
+    // "at 3": only at the end, as "Meet at 5 Main Street" is an address.
+    const auto hour = read_bare_hour(tokens, i + 1);
+    if (!hour) return std::nullopt;
+    Match match;
+    match.kind = MatchKind::time;
+    match.first = i;
+    match.last = hour->next;
+    match.time_of_day = hour->time_of_day;
+    match.assumed = hour->assumed;
+    match.trailing_only = true;
+    return match;
+  }
   if (!value) return std::nullopt;
   Match match;
   match.kind = MatchKind::time;
@@ -113,6 +152,16 @@ std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {
   match.last = value->next;
   match.time_of_day = value->time_of_day;
   match.trailing_only = value->bare && !at;
+  // "3:30" (one digit, no am/pm) is read like "at 3": 15:30; "03:30" is the 24-hour clock.
+  const std::string& clock = tokens[at ? i + 1 : i].word;
+  if (value->next == (at ? i + 2 : i + 1) && clock.size() == 4 && clock[1] == ':' &&
+      clock[0] >= '1' && clock[0] <= '6') {
+    const int hour = clock[0] - '0';
+    const std::string minutes = clock.substr(1);
+    match.time_of_day = value->time_of_day + seconds{12 * 3600};
+    match.assumed = "is assumed to be " + std::to_string(hour + 12) + minutes + "; write '0" +
+                    clock + "' for 0" + clock;
+  }
   return match;
 }
 

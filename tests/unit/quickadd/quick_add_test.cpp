@@ -228,9 +228,34 @@ TEST_CASE("quick add: times of day (now is 11:00 local)", "[quickadd][times]") {
   CHECK(due_at(read("Standup tomorrow")) == "2026-11-28T23:00:00Z");
 }
 
+TEST_CASE("quick add: an hour without am/pm is read as people mean it, with a warning",
+          "[quickadd][times]") {
+  // "now" is 11:00 in Berlin: 09:00 has passed (tomorrow), 15:00 has not.
+  QuickAdd r = read("Meet at 9");
+  CHECK(title(r) == "Meet");
+  CHECK(due(r) == "2026-11-29T09:00:00");
+  CHECK(r.warnings ==
+        std::vector<std::string>{"'at 9' is assumed to be 09:00; write '9pm' for 21:00"});
+  r = read("Call mom at 3");
+  CHECK(due(r) == "2026-11-28T15:00:00");
+  CHECK(r.warnings ==
+        std::vector<std::string>{"'at 3' is assumed to be 15:00; write '3am' for 03:00"});
+  r = read("Call mom at 3:30");
+  CHECK(due(r) == "2026-11-28T15:30:00");
+  r = read("Call mom at 03:30");
+  CHECK(due(r) == "2026-11-29T03:30:00");
+  CHECK(r.warnings.empty());
+  r = read("Gym at 17");
+  CHECK(due(r) == "2026-11-28T17:00:00");
+  CHECK(r.warnings.empty());
+  r = read("Dinner tonight at 8");  // the part of the day says pm: no guess
+  CHECK(due(r) == "2026-11-28T20:00:00");
+  CHECK(r.warnings.empty());
+}
+
 TEST_CASE("quick add: words that are not times stay", "[quickadd][times]") {
-  for (const char* text : {"Meet at the cafe", "Buy 9 apples", "Meet at 9", "Read 25:00 book",
-                           "Fix 9:7 bug", "Watch Midnight Express"}) {
+  for (const char* text : {"Meet at the cafe", "Buy 9 apples", "Meet at 5 Main Street",
+                           "Read 25:00 book", "Fix 9:7 bug", "Watch Midnight Express"}) {
     INFO(text);
     const QuickAdd r = read(text);
     CHECK(title(r) == text);
