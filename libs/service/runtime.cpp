@@ -124,7 +124,8 @@ Runtime::Runtime(RuntimeSpec spec, int argc, char** argv) : spec_(std::move(spec
   // consumes: it fails exactly when this app could not publish its own events.
   readiness_->add("kafka", [this]() -> std::optional<std::string> {
     try {
-      probe_client_->publish(kPubSub, "health-probes", {{"app", spec_.name}}, {spec_.name, false});
+      dapr::Publisher(*probe_client_, kPubSub)
+          .publish("health-probes", spec_.name, {{"app", spec_.name}});
       return std::nullopt;
     } catch (const std::exception& e) {
       return std::string(e.what()).substr(0, 200);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dapr/client.hpp"
+#include "dapr/publisher.hpp"
 #include "dapr/subscriber.hpp"
 #include "http/readiness.hpp"
 #include "http/server.hpp"
@@ -38,6 +39,8 @@ class Runtime {
   // One attempt, short timeout: for lookups on a request's path that must fail fast when the
   // sidecar is away (the callers fail open).
   dapr::Client& quick_dapr() { return *probe_client_; }
+  // Publishes on the platform's pub/sub component (kPubSub), every message under its key.
+  dapr::Publisher publisher() { return dapr::Publisher(*dapr_, kPubSub); }
   dapr::Subscriber& subscriber() { return *subscriber_; }
   metrics::Registry& metrics() { return metrics_; }
   http::Readiness& readiness() { return *readiness_; }

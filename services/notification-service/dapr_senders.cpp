@@ -87,11 +87,8 @@ SendResult InAppSender::send(const ReminderNotice& notice, const Profile&) {
       {"data",
        {{"user_id", notice.user_id},
         {"notification", inbox_item(notice, {{"in_app", "sent"}}, time::instant_now())}}}};
-  dapr::PublishOptions options;
-  options.partition_key = notice.user_id;
-  options.raw_cloud_event = true;
   try {
-    dapr_.publish(pubsub_, events::kTaskUpdatesTopic, event, options);
+    publisher_.publish_cloud_event(events::kTaskUpdatesTopic, notice.user_id, event);
     return {};
   } catch (const dapr::DaprError& e) {
     return failure_of(e);

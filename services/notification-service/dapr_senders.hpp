@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channel_sender.hpp"
+#include "dapr/publisher.hpp"
 #include "events/user_event.hpp"
 
 namespace todo::dapr {
@@ -45,17 +46,16 @@ class NtfySender : public ChannelSender {
   dapr::Client& dapr_;
 };
 
-// `item_for` builds the inbox item the event carries (the same one the inbox API lists).
+// The event carries the inbox item (the same one the inbox API lists), keyed by its user.
 class InAppSender : public ChannelSender {
  public:
-  InAppSender(dapr::Client& dapr, std::string pubsub) : dapr_(dapr), pubsub_(std::move(pubsub)) {}
+  explicit InAppSender(dapr::Publisher publisher) : publisher_(std::move(publisher)) {}
   const char* name() const override { return "in_app"; }
   std::string unavailable_reason(const Profile& profile) const override;
   SendResult send(const ReminderNotice& notice, const Profile& profile) override;
 
  private:
-  dapr::Client& dapr_;
-  std::string pubsub_;
+  dapr::Publisher publisher_;
 };
 
 }  // namespace todo::notify

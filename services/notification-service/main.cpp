@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
 
   notify::EmailSender email(rt.dapr());
   notify::NtfySender push(rt.dapr());
-  notify::InAppSender in_app(rt.dapr(), service::kPubSub);
+  notify::InAppSender in_app(rt.publisher());
   const auth::CredentialBox channel_credentials(
       service::read_secret(rt.dapr(), auth::kChannelCredentialsKeySecret));
   notify::FcmSender fcm(
@@ -58,14 +58,13 @@ int main(int argc, char** argv) {
   config.app_url = rt.args()["app-url"].as<std::string>();
   config.retry_window = std::chrono::seconds(std::max(1, rt.args()["retry-window"].as<int>()));
   auto& dapr = rt.dapr();
+  auto publisher = rt.publisher();
   notify::RetryQueue retry_queue(store);
   notify::Notifier notifier(
       config, store, {&email, &push, &in_app, &fcm},
-      [&dapr](const nlohmann::json& failure) {
-        dapr::PublishOptions options;
-        options.partition_key = failure.value("user_id", "");
-        dapr.publish(service::kPubSub, events::kRemindersDeadLetterTopic,
-                     {{"type", "todo.notification.failed.v1"}, {"failure", failure}}, options);
+      [&publisher](const nlohmann::json& failure) {
+        publisher.publish(events::kRemindersDeadLetterTopic, failure.value("user_id", ""),
+                          {{"type", "todo.notification.failed.v1"}, {"failure", failure}});
       },
       rt.metrics(), [] { return time::instant_now(); }, &retry_queue);
   // Retries are due to the second (the queue's times are whole seconds).
@@ -112,11 +111,10 @@ int main(int argc, char** argv) {
 
   // The inbox is the only thing the frontend's invocations may reach.
   rt.server().allow_invocation("/api/v1/notifications");
-  notify::install_inbox_routes(rt.server(), store, tokens, [&dapr](const events::SnoozeTask& c) {
-    dapr::PublishOptions options;
-    options.partition_key = c.user_id;
-    dapr.publish(service::kPubSub, events::kTaskCommandsTopic, events::to_json(c), options);
-  });
+  notify::install_inbox_routes(
+      rt.server(), store, tokens, [&publisher](const events::SnoozeTask& c) {
+        publisher.publish(events::kTaskCommandsTopic, c.user_id, events::to_json(c));
+      });
   retry_worker.start();
   verification_worker.start();
   return rt.run([&retry_worker, &verification_worker] {

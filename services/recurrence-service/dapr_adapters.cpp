@@ -25,15 +25,14 @@ void StateProgressStore::save(const std::string& series_id, const SeriesProgress
   }
 }
 
-DaprCommandSender::DaprCommandSender(dapr::Client& dapr, std::string pubsub, std::string source)
-    : dapr_(dapr), pubsub_(std::move(pubsub)), source_(std::move(source)) {}
+DaprCommandSender::DaprCommandSender(dapr::Publisher publisher, std::string source)
+    : publisher_(std::move(publisher)), source_(std::move(source)) {}
 
 void DaprCommandSender::send(const events::CreateOccurrence& command) {
   const auto event =
       dapr::make_cloud_event(events::command_id(command), source_, events::kCreateOccurrenceType,
                              events::to_json(command), time::format_rfc3339(time::instant_now()));
-  dapr_.publish(pubsub_, events::kTaskCommandsTopic, event,
-                {command.user_id, /*raw_cloud_event=*/true});
+  publisher_.publish_cloud_event(events::kTaskCommandsTopic, command.user_id, event);
 }
 
 }  // namespace todo::recurrence_service

@@ -2,7 +2,7 @@
 // The series tracker's store and sender on Dapr: the state store and the task-commands topic.
 #include <string>
 
-#include "dapr/client.hpp"
+#include "dapr/publisher.hpp"
 #include "dapr/state_store.hpp"
 #include "series_tracker.hpp"
 
@@ -23,13 +23,12 @@ class StateProgressStore final : public ProgressStore {
 
 class DaprCommandSender final : public CommandSender {
  public:
-  DaprCommandSender(dapr::Client& dapr, std::string pubsub, std::string source);
+  DaprCommandSender(dapr::Publisher publisher, std::string source);
   // Published as a raw CloudEvent whose id is the command id, keyed by user like task events.
   void send(const events::CreateOccurrence& command) override;
 
  private:
-  dapr::Client& dapr_;
-  std::string pubsub_;
+  dapr::Publisher publisher_;
   std::string source_;
 };
 

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   rt.require_state_store();
   dapr::DaprStateStore state(rt.dapr(), service::kStateStore);
   recurrence_service::StateProgressStore store(state);
-  recurrence_service::DaprCommandSender sender(rt.dapr(), service::kPubSub, rt.name());
+  recurrence_service::DaprCommandSender sender(rt.publisher(), rt.name());
   recurrence_service::TaskEventHandler handler(store, sender, rt.metrics());
   rt.subscriber().subscribe(events::subscription_to(service::kPubSub, events::kTaskEventsTopic),
                             [&handler](const dapr::CloudEvent& ev) { return handler(ev); });

@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
       {service::kPubSub, "task-commands", "/events/task-commands", "task-commands-dlq"},
       [&commands](const dapr::CloudEvent& ev) { return commands(ev); });
 
-  tasksvc::OutboxRelay relay(pool, rt.dapr(), rt.metrics(), "task-service");
+  tasksvc::OutboxRelay relay(pool, rt.publisher(), rt.metrics(), "task-service");
   relay.start();
   return rt.run([&relay] { relay.stop(); });
 }

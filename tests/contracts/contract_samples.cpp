@@ -38,6 +38,7 @@
 #include "dapr/client.hpp"
 #include "dapr/cloud_event.hpp"
 #include "dapr/memory_state_store.hpp"
+#include "dapr/publisher.hpp"
 #include "dapr_adapters.hpp"
 #include "dapr_senders.hpp"
 #include "errors/field_errors.hpp"
@@ -413,7 +414,8 @@ void run() {
   {
     dapr::testing::MemoryStateStore state;
     recurrence_service::StateProgressStore progress(state);
-    recurrence_service::DaprCommandSender sender(dapr, "pubsub", "recurrence-service");
+    recurrence_service::DaprCommandSender sender(dapr::Publisher(dapr, "pubsub"),
+                                                 "recurrence-service");
     metrics::Registry registry;
     recurrence_service::TaskEventHandler handler(progress, sender, registry);
     int n = 0;
@@ -521,7 +523,7 @@ void run() {
     profile.version = 1;
     profiles.apply(profile);
 
-    notify::InAppSender in_app(dapr, "pubsub");
+    notify::InAppSender in_app(dapr::Publisher(dapr, "pubsub"));
     RefusingSender email;
     std::vector<json> dead_letters;
     std::mutex dead_letters_mu;

@@ -4,38 +4,11 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
-#include <thread>
 
 #include "dapr/client.hpp"
-#include "serve_in_background.hpp"
+#include "fake_sidecar.hpp"
 
-namespace {
-
-struct FakeSidecar {
-  httplib::Server server;
-  std::thread thread;
-  int port = 0;
-
-  void start() {
-    port = server.bind_to_any_port("127.0.0.1");
-    // The socket already listens after bind, so clients may connect before the loop runs.
-    thread = todo::testing::serve_in_background(server);
-  }
-  ~FakeSidecar() {
-    server.stop();
-    if (thread.joinable()) thread.join();
-  }
-  todo::dapr::Client client(int attempts = 3) {
-    todo::dapr::ClientOptions o;
-    o.http_port = port;
-    o.api_token = "tok";
-    o.max_attempts = attempts;
-    o.first_backoff = std::chrono::milliseconds(1);
-    return todo::dapr::Client(o);
-  }
-};
-
-}  // namespace
+using todo::testing::FakeSidecar;
 
 TEST_CASE("publish sends the token, the partition key and a raw CloudEvent", "[dapr]") {
   FakeSidecar fake;

@@ -9,7 +9,6 @@
 
 #include "dapr/cloud_event.hpp"
 #include "json/bounded_parse.hpp"
-#include "service/runtime.hpp"
 
 namespace todo::tasksvc {
 namespace {
@@ -25,10 +24,10 @@ class Wakeup final : public pqxx::notification_receiver {
 
 }  // namespace
 
-OutboxRelay::OutboxRelay(Pool& pool, dapr::Client& dapr, metrics::Registry& registry,
+OutboxRelay::OutboxRelay(Pool& pool, dapr::Publisher publisher, metrics::Registry& registry,
                          std::string source)
     : pool_(pool),
-      dapr_(dapr),
+      publisher_(std::move(publisher)),
       source_(std::move(source)),
       pending_(registry.gauge("outbox_pending", "Outbox rows not yet published")),
       lag_(registry.histogram("outbox_relay_lag_seconds",
@@ -101,27 +100,21 @@ void OutboxRelay::serve(pqxx::connection& conn) {
 
 std::string OutboxRelay::publish_topic(const std::vector<OutboxRow>& rows, const std::string& topic,
                                        const std::vector<size_t>& indexes) {
-  std::vector<dapr::BulkEntry> entries;
+  std::vector<dapr::KeyedCloudEvent> events;
+  events.reserve(indexes.size());
   for (size_t i : indexes) {
     const auto& row = rows[i];
-    entries.push_back(
-        {row.event_id,
-         dapr::make_cloud_event(row.event_id, source_, row.type,
-                                todo::json::parse_or_throw(row.payload, "an outbox row"),
-                                row.created_at),
-         {{"partitionKey", row.partition_key}}});
+    auto event = dapr::make_cloud_event(row.event_id, source_, row.type,
+                                        todo::json::parse_or_throw(row.payload, "an outbox row"),
+                                        row.created_at);
+    events.push_back({row.partition_key, std::move(event)});
   }
   const auto started = std::chrono::steady_clock::now();
   try {
-    if (entries.size() == 1) {
-      dapr_.publish(service::kPubSub, topic, entries[0].event,
-                    {rows[indexes[0]].partition_key, /*raw_cloud_event=*/true});
-    } else {
-      const auto failed = dapr_.bulk_publish(service::kPubSub, topic, entries);
-      // On a partial failure nothing of this topic is marked: all of it is published again
-      // (at least once; consumers deduplicate on the event id).
-      if (!failed.empty()) return std::to_string(failed.size()) + " entries failed";
-    }
+    const auto failed = publisher_.publish_cloud_events(topic, std::move(events));
+    // On a partial failure nothing of this topic is marked: all of it is published again
+    // (at least once; consumers deduplicate on the event id).
+    if (!failed.empty()) return std::to_string(failed.size()) + " entries failed";
   } catch (const std::exception& e) {
     return e.what();
   }

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "dapr/client.hpp"
+#include "dapr/publisher.hpp"
 #include "db/pool.hpp"
 #include "metrics/metrics.hpp"
 #include "service/background.hpp"
@@ -25,7 +25,9 @@ struct OutboxRow {
 
 class OutboxRelay {
  public:
-  OutboxRelay(Pool& pool, dapr::Client& dapr, metrics::Registry& registry, std::string source);
+  // Each row goes out under its partition_key (the user id), on `publisher`'s component.
+  OutboxRelay(Pool& pool, dapr::Publisher publisher, metrics::Registry& registry,
+              std::string source);
   ~OutboxRelay();
   void start();
   void stop();
@@ -41,7 +43,7 @@ class OutboxRelay {
                             const std::vector<size_t>& indexes);
 
   Pool& pool_;
-  dapr::Client& dapr_;
+  dapr::Publisher publisher_;
   std::string source_;
   metrics::Gauge& pending_;
   metrics::Histogram& lag_;
