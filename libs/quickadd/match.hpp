@@ -56,6 +56,7 @@ struct Match {
   std::vector<int> month_days;                              // "every 1st and 15th": BYMONTHDAY=1,15
   std::vector<int> workday_positions;  // "every 15th workday": Monday to Friday, BYSETPOS=15
   bool completion = false;             // "every! 3 days", "after 3 days": from each completion
+  int every_minutes = 0;               // "every 2 hours": finer than a day (FREQ=HOURLY)
   // time: several times a day ("at 8am and 8pm"), as typed; time_of_day is the first of them.
   std::vector<std::chrono::seconds> times;
   // until: "for 6 weeks" ends the series that long after its first due (`date` is then unused).

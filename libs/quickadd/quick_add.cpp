@@ -153,6 +153,11 @@ class Reader {
       due_ = detail::one_off_due(date, clock, ctx_);
       return;
     }
+    if (until && until->time_of_day) {
+      drop(until,
+           "ends at a time of day, which quick add cannot give a repeat; it stays in the title");
+      until = nullptr;
+    }
     if (until && count)
       drop(until->first < count->first ? count : until,
            "cannot be used: a "

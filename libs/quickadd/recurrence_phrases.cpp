@@ -317,6 +317,19 @@ std::size_t read_every(const Tokens& tokens, std::size_t i, Match& match) {
     match.preset.interval = interval;
     return read_details(tokens, i + 2, match);
   }
+  // "every hour", "every 2 hours", "every other hour", "every 30 minutes"
+  if (const auto minutes = lookup(words().clock_units, word)) {
+    match.every_minutes = *minutes;
+    return i + 1;
+  }
+  const auto clock =
+      i + 1 < tokens.size() ? lookup(words().clock_units, tokens[i + 1].word) : std::nullopt;
+  if (clock && (other || count_word(word))) {
+    const int count = other ? 2 : *count_word(word);
+    if (count < 1 || count > kMaxInterval) return i;
+    match.every_minutes = count * *clock;
+    return i + 2;
+  }
   // "every 3rd wednesday", "every 15th", "every the 15th", "every last workday"
   const std::size_t at = word == words().the_word ? i + 1 : i;
   if (const std::size_t next = read_every_positions(tokens, at, match); next != at) return next;
@@ -401,6 +414,11 @@ std::size_t read_tail(const Tokens& tokens, std::size_t i, Match& match) {
     match.completion = true;
     j = next;
   }
+  // "every 12 hours starting at 7pm": the start word goes with the repeat, the time is read next
+  if (j + 1 < tokens.size() && contains(words().start_words, tokens[j].word) &&
+      contains(words().at_words, tokens[j + 1].word) && read_time(tokens, j + 2)) {
+    ++j;
+  }
   return j;
 }
 
@@ -484,6 +502,12 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
     match.last = next;
     return match;
   }
+  if (const auto minutes = lookup(words().clock_adverbs, tokens[i].word)) {  // "hourly"
+    match.every_minutes = *minutes;
+    match.last = read_tail(tokens, i + 1, match);
+    match.trailing_only = true;
+    return match;
+  }
   const auto adverb = lookup(words().repeat_adverbs, tokens[i].word);
   if (!adverb) return std::nullopt;
   match.preset.kind = kind_of(adverb->first);
@@ -497,13 +521,28 @@ std::optional<Match> match_until(const Tokens& tokens, std::size_t i, const Cont
   if (i >= tokens.size()) return std::nullopt;
   if (auto span = read_for_span(tokens, i)) return span;
   std::optional<Match> best;
+  const auto consider = [&best](const Match& match) {
+    if (!best || match.last > best->last) best = match;
+  };
+  Match match;
+  match.kind = MatchKind::until;
+  match.first = i;
+  // "until the end of june"
+  for (std::string_view words_of : words().month_end_words) {
+    const std::size_t n = match_words(tokens, i, words_of);
+    if (n == 0) continue;
+    if (const auto month = read_end_month(tokens, i + n, MonthPart::end, ctx)) {
+      match.date = month->first;
+      match.last = month->second;
+      consider(match);
+    }
+  }
   for (const auto& entry : words().end_words) {
     const std::size_t n = match_words(tokens, i, entry.words);
     if (n == 0) continue;
-    Match match;
-    match.kind = MatchKind::until;
-    match.first = i;
-    if (const auto month = read_end_month(tokens, i + n, entry.value, ctx)) {
+    match.assumed.clear();
+    match.time_of_day.reset();
+    if (const auto month = read_end_month(tokens, i + n, entry.value, ctx)) {  // "until june"
       match.date = month->first;
       match.last = month->second;
       if (entry.value == MonthPart::start) {
@@ -511,16 +550,22 @@ std::optional<Match> match_until(const Tokens& tokens, std::size_t i, const Cont
                         ", the first day of that month; write 'through " + tokens[i + n].word +
                         "' to include the whole month";
       }
-    } else if (entry.value == MonthPart::start || entry.words == "through" ||
-               entry.words == "thru") {
-      const auto value = read_date(tokens, i + n, ctx);
-      if (!value || value->time_of_day) continue;  // "until tonight": not a day
+    } else if (const auto value = read_date(tokens, i + n, ctx)) {  // "until dec 31"
       match.date = value->date;
+      match.time_of_day = value->time_of_day;  // "until tonight": not a day (refused later)
       match.last = value->next;
     } else {
-      continue;
+      // "until 5pm": an end at a time of day, read whole so that it is never half read
+      const std::size_t at = i + n < tokens.size() && contains(words().at_words, tokens[i + n].word)
+                                 ? i + n + 1
+                                 : i + n;
+      const auto clock = read_time(tokens, at);
+      if (!clock) continue;
+      match.date = ctx.today;
+      match.time_of_day = clock->time_of_day;
+      match.last = clock->next;
     }
-    if (!best || match.last > best->last) best = match;
+    consider(match);
   }
   return best;
 }

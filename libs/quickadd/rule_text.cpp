@@ -29,6 +29,14 @@ bool has_extras(const Match& rule) {
   return !rule.nth_weekdays.empty() || !rule.month_days.empty() || !rule.workday_positions.empty();
 }
 
+// "every 2 hours", "every 90 minutes".
+std::string clock_pattern(int minutes) {
+  const bool hours = minutes % 60 == 0;
+  const int interval = hours ? minutes / 60 : minutes;
+  return std::string(hours ? "FREQ=HOURLY" : "FREQ=MINUTELY") +
+         (interval == 1 ? "" : ";INTERVAL=" + std::to_string(interval));
+}
+
 // "every! 3 months", "after a month": the day of the month is the completion's, so the rule
 // names none (the monthly preset always does).
 bool monthly_from_completion(const Match& rule) {
@@ -70,14 +78,17 @@ std::string until_value(const time::LocalDate& date) {
 }  // namespace
 
 bool fits_preset(const Match& rule, const std::vector<seconds>& times) {
-  return !has_extras(rule) && !monthly_from_completion(rule) && times.size() < 2;
+  return !has_extras(rule) && !monthly_from_completion(rule) && rule.every_minutes == 0 &&
+         times.size() < 2;
 }
 
 std::optional<std::string> rule_text(const Match& rule, const recurrence::Preset& preset,
                                      const std::vector<seconds>& times) {
   if (fits_preset(rule, times)) return recurrence::to_rrule(preset);
   std::string text;
-  if (has_extras(rule)) {
+  if (rule.every_minutes > 0) {
+    text = clock_pattern(rule.every_minutes);
+  } else if (has_extras(rule)) {
     text = monthly_pattern(rule, preset.interval);
   } else if (monthly_from_completion(rule)) {
     text = "FREQ=MONTHLY";
@@ -90,6 +101,7 @@ std::optional<std::string> rule_text(const Match& rule, const recurrence::Preset
   }
   if (times.size() >= 2) {
     std::vector<int> hours;
+    hours.reserve(times.size());
     for (seconds t : times) hours.push_back(static_cast<int>(t.count() / 3600));
     std::sort(hours.begin(), hours.end());
     hours.erase(std::unique(hours.begin(), hours.end()), hours.end());

@@ -42,6 +42,9 @@ std::optional<time::LocalDue> first_occurrence(const Match& rule,
                                                const std::vector<seconds>& times) {
   const time::LocalDate from = start && ctx.today < *start ? *start : ctx.today;
   const bool from_today = from == ctx.today;
+  if (rule.every_minutes > 0 && !time_of_day) {  // "every hour": from now, to the minute
+    return time::LocalDue{from, seconds{ctx.time_of_day.count() / 60 * 60}};
+  }
   if (!rule.selects_days && times.size() > 1) {
     for (seconds t : times) {
       if (!from_today || t >= ctx.time_of_day) return time::LocalDue{from, t};

@@ -59,16 +59,18 @@ void add_repeat_words(Language& en) {
                      "in a month",   "in each month", "in every month"};
   en.each_month = {"of each month", "of every month", "each month",
                    "every month",   "in each month",  "in every month"};
-  en.end_words = {{"until", MonthPart::start},       {"till", MonthPart::start},
-                  {"til", MonthPart::start},         {"ending", MonthPart::start},
-                  {"ending on", MonthPart::start},   {"ends", MonthPart::start},
-                  {"ends on", MonthPart::start},     {"through", MonthPart::end},
-                  {"thru", MonthPart::end},          {"until the end of", MonthPart::end},
-                  {"until end of", MonthPart::end},  {"till the end of", MonthPart::end},
-                  {"till end of", MonthPart::end},   {"through the end of", MonthPart::end},
-                  {"to the end of", MonthPart::end}, {"ending at the end of", MonthPart::end}};
+  en.end_words = {
+      {"until", MonthPart::start},   {"till", MonthPart::start},      {"til", MonthPart::start},
+      {"ending", MonthPart::start},  {"ending on", MonthPart::start}, {"ends", MonthPart::start},
+      {"ends on", MonthPart::start}, {"through", MonthPart::end},     {"thru", MonthPart::end}};
+  en.month_end_words = {"until the end of",   "until end of",  "till the end of",     "till end of",
+                        "through the end of", "to the end of", "ending at the end of"};
   en.for_words = {"for", "for the next"};
   en.times_words = {"times"};
+  en.clock_units = {{"hour", 60},  {"hours", 60},  {"hr", 60}, {"hrs", 60}, {"h", 60},
+                    {"minute", 1}, {"minutes", 1}, {"min", 1}, {"mins", 1}};
+  en.clock_adverbs = {{"hourly", 60}};
+  en.start_words = {"starting", "from", "beginning"};
 }
 
 Language make_english() {

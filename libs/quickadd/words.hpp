@@ -125,10 +125,16 @@ struct Language {
   std::vector<std::string_view> month_scopes;
   std::vector<std::string_view> each_month;
   // Ends: "until" a date (with a month alone: its first day), "through" a date (a month alone:
-  // its last day), "for 6 weeks", "for 5 times" or "5 times".
+  // its last day), "until the end of" a month, "for 6 weeks", "for 5 times" or "5 times".
   Table<MonthPart> end_words;
+  std::vector<std::string_view> month_end_words;
   std::vector<std::string_view> for_words;
   std::vector<std::string_view> times_words;
+  // Repeats finer than a day, in minutes: "every 2 hours", "every 30 minutes", "hourly" (alone,
+  // one hour); and the words before their start time ("every 12 hours starting at 7pm").
+  Table<int> clock_units;
+  Table<int> clock_adverbs;
+  std::vector<std::string_view> start_words;
 };
 
 // The English tables.
