@@ -333,6 +333,13 @@ std::optional<DateValue> read_named_day(const Tokens& tokens, std::size_t i, con
   }
   if (i < tokens.size()) {
     if (const auto day = weekday_word(tokens[i].word)) {
+      // "friday next week", "friday this week": that week's Friday, anywhere in the text.
+      for (const auto& week : lang.weeks) {
+        if (const std::size_t n = match_words(tokens, i + 1, week.words)) {
+          const time::LocalDate monday = time::add_days(monday_of(ctx.today), 7L * week.value);
+          return day_value(time::first_on_or_after(monday, *day), i + 1 + n, false, std::nullopt);
+        }
+      }
       return day_value(time::first_on_or_after(ctx.today, *day), i + 1, true, std::nullopt);
     }
   }

@@ -182,10 +182,11 @@ Language make_english() {
   en.this_word = "this";
   en.in_word = "in";
   en.from_now = {"from now", "from today"};
+  en.weeks = {{"this week", 0}, {"next week", 1}, {"the week after next", 2}};
   en.of_word = "of";
   en.day_part_markers = {"in the", "at"};
   en.remind_words = {{"remind me", 1}, {"remind", 1}, {"reminder", 1}};
-  en.before_words = {"before", "earlier", "ahead"};
+  en.before_words = {"before", "earlier", "ahead", "early", "prior"};
   en.list_words = {"and", "&", ","};
   en.day_part_blockers = {"the",  "a",    "an", "good", "every", "each", "per", "all",
                           "this", "that", "my", "your", "our",   "one",  "same"};

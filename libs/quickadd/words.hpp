@@ -93,7 +93,8 @@ struct Language {
   std::string_view this_word;              // "this friday": the next one, today included
   std::string_view in_word;                // "in 3 days"
   std::vector<std::string_view> from_now;  // "3 days from now", "a week from today"
-  std::string_view of_word;                // "5th of january"
+  Table<int> weeks;          // after a weekday: "this week" 0, "next week" 1 ("friday next week")
+  std::string_view of_word;  // "5th of january"
   // "in the" before a part of the day ("in the morning"), "at" before "night".
   std::vector<std::string_view> day_part_markers;
   // Reminders: "remind me", "remind", "reminder"; then "before" (or "earlier", "ahead"); "the
