@@ -197,8 +197,8 @@ Language make_english() {
 }  // namespace
 
 const Language& english() {
-  static const Language language = make_english();
-  return language;
+  static const Language kEnglish = make_english();
+  return kEnglish;
 }
 
 bool contains(const std::vector<std::string_view>& words, std::string_view word) {
