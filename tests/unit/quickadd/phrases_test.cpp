@@ -88,6 +88,11 @@ TEST_CASE("parse_rule_phrase reads a whole repeat phrase", "[quickadd][phrases]"
   REQUIRE(monthly);
   CHECK(monthly->rrule == "FREQ=MONTHLY;BYMONTHDAY=1");
 
+  const auto completion = parse_rule_phrase("every! 3 days", kBerlin, now());
+  REQUIRE(completion);
+  CHECK(completion->mode == "completion");
+  CHECK(completion->rrule == "FREQ=DAILY;INTERVAL=3");
+
   for (const char* text : {"every", "next friday", "every other monday instead", "daily report",
                            "every monday remind me at 8am", "every monday #gym"}) {
     INFO(text);
