@@ -126,9 +126,10 @@ bool all_within(const std::vector<int>& values, int limit) {
 
 // What the positions count, read from token `j`: weekdays ("the 3rd wednesday"), working days
 // ("the 15th workday"), days ("the last day"), or, with numerals only, days ("the 1st and
-// 15th"). Fills the monthly rule of `match`; the token after it, or nullopt.
+// 15th"); with `words_are_days` also with words ("on the first", "the last of every month").
+// Fills the monthly rule of `match`; the token after it, or nullopt.
 std::optional<std::size_t> read_counted(const Tokens& tokens, const Positions& positions,
-                                        std::size_t j, Match& match) {
+                                        std::size_t j, Match& match, bool words_are_days) {
   const std::vector<int>& values = positions.values;
   if (j < tokens.size()) {
     if (const auto day = weekday_word_or_plural(tokens[j].word)) {
@@ -152,7 +153,7 @@ std::optional<std::size_t> read_counted(const Tokens& tokens, const Positions& p
     return next;
   }
   std::size_t next = skip_phrase(tokens, j, words().day_words);
-  if (next == j && !positions.all_numerals) return std::nullopt;
+  if (next == j && !positions.all_numerals && !words_are_days) return std::nullopt;
   if (!all_within(values, kMaxMonthDay)) return std::nullopt;
   match.preset.kind = PresetKind::monthly;
   if (values.size() == 1 && (values.front() == -1 || values.front() > 0)) {
@@ -184,7 +185,7 @@ std::optional<std::pair<Match, std::size_t>> read_month_positions(const Tokens& 
   const auto positions = read_positions(tokens, j);
   if (!positions) return std::nullopt;
   Match read = match;
-  const auto next = read_counted(tokens, *positions, positions->next, read);
+  const auto next = read_counted(tokens, *positions, positions->next, read, true);
   if (!next) return std::nullopt;
   read.selects_days = true;
   return std::make_pair(read, *next);
@@ -256,7 +257,7 @@ std::size_t read_every_positions(const Tokens& tokens, std::size_t i, Match& mat
     return read_details(tokens, j + 1, match);
   }
   Match read = match;
-  const auto next = read_counted(tokens, *positions, j, read);
+  const auto next = read_counted(tokens, *positions, j, read, false);
   if (!next) return i;
   std::size_t end = skip_phrase(tokens, *next, words().month_scopes);
   if (end == *next) end = read_month_interval(tokens, *next, read);
