@@ -271,6 +271,13 @@ std::size_t read_every_positions(const Tokens& tokens, std::size_t i, Match& mat
   return end;
 }
 
+// "day", "weeks", "quarter" (3 months): a unit of a repeat and how many of it one is.
+std::optional<std::pair<CalendarUnit, int>> repeat_unit(const Tokens& tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  if (const auto unit = calendar_unit(tokens[i].word)) return std::make_pair(*unit, 1);
+  return lookup(words().repeat_units, tokens[i].word);
+}
+
 // What follows "every": returns the token after the phrase, or `i` when nothing fits.
 std::size_t read_every(const Tokens& tokens, std::size_t i, Match& match) {
   if (i >= tokens.size()) return i;
@@ -288,9 +295,11 @@ std::size_t read_every(const Tokens& tokens, std::size_t i, Match& match) {
     match.selects_days = true;
     return set->second;
   }
-  // "every day", "every week on monday", "every month on the 1st", "every year on jan 5"
-  if (const auto unit = calendar_unit(word)) {
-    match.preset.kind = kind_of(*unit);
+  // "every day", "every week on monday", "every month on the 1st", "every year on jan 5",
+  // "every quarter"
+  if (const auto unit = repeat_unit(tokens, i)) {
+    match.preset.kind = kind_of(unit->first);
+    match.preset.interval = unit->second;
     return read_details(tokens, i + 1, match);
   }
   // "every morning": every day at 09:00; "every morning and evening": at 09:00 and 19:00
@@ -309,12 +318,12 @@ std::size_t read_every(const Tokens& tokens, std::size_t i, Match& match) {
     if (match.times.size() < 2) match.times.clear();
     return next;
   }
-  // "every 3 days", "every other week"
-  const auto unit = i + 1 < tokens.size() ? calendar_unit(tokens[i + 1].word) : std::nullopt;
+  // "every 3 days", "every other week", "every 2 quarters"
+  const auto unit = repeat_unit(tokens, i + 1);
   if (unit && (other || count_word(word))) {
-    const int interval = other ? 2 : *count_word(word);
+    const int interval = (other ? 2 : *count_word(word)) * unit->second;
     if (interval < 1 || interval > kMaxInterval) return i;
-    match.preset.kind = kind_of(*unit);
+    match.preset.kind = kind_of(unit->first);
     match.preset.interval = interval;
     return read_details(tokens, i + 2, match);
   }
@@ -403,7 +412,7 @@ std::size_t read_after(const Tokens& tokens, std::size_t i, Match& match) {
 }
 
 // What may follow a repeat: a part of the day ("every monday morning") and "after completion".
-std::size_t read_tail(const Tokens& tokens, std::size_t i, Match& match) {
+std::size_t read_tail(const Tokens& tokens, std::size_t i, Match& match, const Context& ctx) {
   std::size_t j = i;
   if (!match.time_of_day) {
     if (const auto part = read_day_part(tokens, j, true)) {
@@ -415,10 +424,14 @@ std::size_t read_tail(const Tokens& tokens, std::size_t i, Match& match) {
     match.completion = true;
     j = next;
   }
-  // "every 12 hours starting at 7pm": the start word goes with the repeat, the time is read next
-  if (j + 1 < tokens.size() && contains(words().start_words, tokens[j].word) &&
-      contains(words().at_words, tokens[j + 1].word) && read_time(tokens, j + 2)) {
-    ++j;
+  // "every 12 hours starting at 7pm", "every day starting on monday": the start word goes with
+  // the repeat, the time or date (which has its own marker) is read next
+  if (j + 1 < tokens.size() && contains(words().start_words, tokens[j].word)) {
+    const std::string& marker = tokens[j + 1].word;
+    if ((contains(words().at_words, marker) && read_time(tokens, j + 2)) ||
+        (contains(words().date_markers, marker) && read_date(tokens, j + 2, ctx))) {
+      ++j;
+    }
   }
   return j;
 }
@@ -478,7 +491,7 @@ std::optional<Match> read_for_span(const Tokens& tokens, std::size_t i) {
 
 }  // namespace
 
-std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const Context&) {
+std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const Context& ctx) {
   if (i >= tokens.size()) return std::nullopt;
   Match match;
   match.kind = MatchKind::recurrence;
@@ -492,11 +505,11 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
     }
     const std::size_t next = read_every(tokens, j, match);
     if (next == j) return std::nullopt;
-    match.last = read_tail(tokens, next, match);
+    match.last = read_tail(tokens, next, match, ctx);
     return match;
   }
   if (const std::size_t next = read_of_every_month(tokens, i, match); next != i) {
-    match.last = read_tail(tokens, next, match);
+    match.last = read_tail(tokens, next, match, ctx);
     return match;
   }
   if (const std::size_t next = read_after(tokens, i, match); next != i) {
@@ -505,7 +518,7 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
   }
   if (const auto minutes = lookup(words().clock_adverbs, tokens[i].word)) {  // "hourly"
     match.every_minutes = *minutes;
-    match.last = read_tail(tokens, i + 1, match);
+    match.last = read_tail(tokens, i + 1, match, ctx);
     match.trailing_only = true;
     return match;
   }
@@ -513,7 +526,7 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
   if (!adverb) return std::nullopt;
   match.preset.kind = kind_of(adverb->first);
   match.preset.interval = adverb->second;
-  match.last = read_tail(tokens, read_details(tokens, i + 1, match), match);
+  match.last = read_tail(tokens, read_details(tokens, i + 1, match), match, ctx);
   match.trailing_only = true;
   return match;
 }

@@ -31,9 +31,16 @@ void add_repeat_words(Language& en) {
   en.other_word = "other";
   en.on_word = "on";
   en.repeat_adverbs = {
-      {"daily", {CalendarUnit::day, 1}},     {"weekly", {CalendarUnit::week, 1}},
-      {"monthly", {CalendarUnit::month, 1}}, {"yearly", {CalendarUnit::year, 1}},
-      {"annually", {CalendarUnit::year, 1}}, {"fortnightly", {CalendarUnit::week, 2}}};
+      {"daily", {CalendarUnit::day, 1}},           {"weekly", {CalendarUnit::week, 1}},
+      {"monthly", {CalendarUnit::month, 1}},       {"yearly", {CalendarUnit::year, 1}},
+      {"annually", {CalendarUnit::year, 1}},       {"fortnightly", {CalendarUnit::week, 2}},
+      {"biweekly", {CalendarUnit::week, 2}},       {"bi-weekly", {CalendarUnit::week, 2}},
+      {"quarterly", {CalendarUnit::month, 3}},     {"semiannually", {CalendarUnit::month, 6}},
+      {"semi-annually", {CalendarUnit::month, 6}}, {"biannually", {CalendarUnit::month, 6}}};
+  en.repeat_units = {{"quarter", {CalendarUnit::month, 3}},
+                     {"quarters", {CalendarUnit::month, 3}},
+                     {"fortnight", {CalendarUnit::week, 2}},
+                     {"fortnights", {CalendarUnit::week, 2}}};
   const std::string_view saturday_only =
       "is read as Saturday only; write 'weekend day' for Saturday and Sunday";
   en.day_sets = {{"weekday", {work_week, {}}},

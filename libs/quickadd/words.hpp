@@ -116,6 +116,8 @@ struct Language {
   std::string_view other_word;  // "every other week": every second
   std::string_view on_word;     // "every week on monday", "every month on the 1st"
   Table<std::pair<CalendarUnit, int>> repeat_adverbs;  // "daily", ..., "fortnightly" (2 weeks)
+  // Units only repeats use: "every quarter" (3 months), "every fortnight" (2 weeks).
+  Table<std::pair<CalendarUnit, int>> repeat_units;
   Table<DaySet> day_sets;  // "every weekday", "every workday", "every weekend day", ...
   // What the positions (week_ordinals) count: working days ("the 15th workday") or days ("the last
   // day").
