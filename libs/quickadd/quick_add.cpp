@@ -251,7 +251,10 @@ class Reader {
     };
     if (spec.before) {
       if (!due_) {
-        why = "needs a due date to count back from; it stays in the title";
+        // "Remind me to call mom" without a when is just the task's title.
+        if (*spec.before != seconds{0}) {
+          why = "needs a due date to count back from; it stays in the title";
+        }
         return std::nullopt;
       }
       return before(*spec.before);

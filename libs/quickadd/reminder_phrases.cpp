@@ -176,6 +176,15 @@ std::optional<Match> match_reminder(const Tokens& tokens, std::size_t i, const C
   Match match;
   match.kind = MatchKind::reminder;
   match.first = i;
+  // "Remind me to call mom tomorrow": the task is what follows, reminded when it is due.
+  if (i == 0 && word_at(tokens, keyword->second, english().remind_to) &&
+      keyword->second + 1 < tokens.size()) {
+    ReminderSpec at_due;
+    at_due.before = seconds{0};
+    match.reminders.push_back(at_due);
+    match.last = keyword->second + 1;
+    return match;
+  }
   auto next = read_reminder(tokens, keyword->second, ctx, match.reminders, match.assumed);
   if (!next) return std::nullopt;
   // More reminders after "and" or ",": "remind me 1 day before and at 8am".

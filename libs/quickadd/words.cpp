@@ -182,7 +182,7 @@ Language make_english() {
   en.meridiem_am = {"am", "a.m"};
   en.meridiem_pm = {"pm", "p.m"};
   en.at_words = {"at", "@"};
-  en.date_markers = {"on", "by", "due", "from", "starting"};
+  en.date_markers = {"on", "by", "due", "from", "starting", "for", "before"};
   en.period_markers = {"on", "by", "due", "from", "starting", "at", "over", "before"};
   en.the_word = "the";
   en.next_word = "next";
@@ -193,6 +193,7 @@ Language make_english() {
   en.of_word = "of";
   en.day_part_markers = {"in the", "at"};
   en.remind_words = {{"remind me", 1}, {"remind", 1}, {"reminder", 1}};
+  en.remind_to = "to";
   en.before_words = {"before", "earlier", "ahead", "early", "prior"};
   en.list_words = {"and", "&", ","};
   en.day_part_blockers = {"the",  "a",    "an", "good", "every", "each", "per", "all",

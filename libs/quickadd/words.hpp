@@ -100,6 +100,9 @@ struct Language {
   // Reminders: "remind me", "remind", "reminder"; then "before" (or "earlier", "ahead"); "the
   // day before"'s "day"; list separators ("and", "&", ",").
   Table<int> remind_words;
+  // After "remind me" at the start of the text, before what to do: "remind me to call mom
+  // tomorrow" is the task "call mom" with a reminder when it is due.
+  std::string_view remind_to;
   std::vector<std::string_view> before_words;
   std::vector<std::string_view> list_words;
   // Words after which a bare part of the day belongs to the title ("the evening", "good night").

@@ -143,8 +143,8 @@ TEST_CASE("the new reminder forms are bodies the task API accepts", "[quickadd][
        {"Dentist friday at 10am remind me the day before at 6pm and 1 hour before",
         "Pay rent every month on the 1st at 9am remind me 2 days before at 8am",
         "Standup every weekday at 9:30am remind at 9am", "Call back remind me in 2 hours",
-        "Dentist friday remind me tomorrow morning",
-        "Flight oct 30 at 6am remind me 2 days before"}) {
+        "Dentist friday remind me tomorrow morning", "Flight oct 30 at 6am remind me 2 days before",
+        "Remind me to call mom tomorrow at 5pm"}) {
     INFO(text);
     const auto result = todo::quickadd::parse_quick_add(text, kBerlin, now());
     REQUIRE(result.task.contains("reminders"));
