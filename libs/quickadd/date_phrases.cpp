@@ -315,6 +315,7 @@ std::optional<DateValue> read_named_day(const Tokens& tokens, std::size_t i, con
     auto value = day_value(time::add_days(ctx.today, day->first.first), day->second, false,
                            day->first.second);
     value.part_of_day = true;
+    value.period = true;  // "at the end of the day", like "at the end of the week"
     return value;
   }
   if (auto period = read_period(tokens, i, ctx)) return period;
@@ -455,6 +456,13 @@ std::optional<Match> match_due(const Tokens& tokens, std::size_t i, const Contex
   // "at", "over", "before" go with periods only ("at the end of the month"), not "at friday".
   if (period_marker && !date_marker && !value->period) return std::nullopt;
   if (value->needs_marker && !period_marker) return std::nullopt;  // "the weekend"
+  // The last of a list of weekdays ("monday, wednesday and friday") is not a date of its own:
+  // reading only "friday" would leave the rest in the title.
+  if (at >= 2 && weekday_word(tokens[at].word) &&
+      (contains(lang.list_words, tokens[at - 1].word) || tokens[at - 1].word == "or") &&
+      weekday_word_or_plural(tokens[at - 2].word)) {
+    return std::nullopt;
+  }
   Match match;
   match.kind = MatchKind::due;
   match.first = i;

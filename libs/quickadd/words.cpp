@@ -177,7 +177,13 @@ Language make_english() {
                   {"afternoon", 12 * kHour},
                   {"evening", 19 * kHour},
                   {"night", 22 * kHour}};
-  en.day_and_part = {{"tonight", {0, 19 * kHour}}, {"tonite", {0, 19 * kHour}}};
+  en.day_and_part = {{"tonight", {0, 19 * kHour}},
+                     {"tonite", {0, 19 * kHour}},
+                     {"end of day", {0, 17 * kHour}},
+                     {"end of the day", {0, 17 * kHour}},
+                     {"the end of the day", {0, 17 * kHour}},
+                     {"end of today", {0, 17 * kHour}},
+                     {"end of tomorrow", {1, 17 * kHour}}};
   en.clock_words = {{"noon", 12 * kHour}, {"midday", 12 * kHour}, {"midnight", seconds{0}}};
   en.meridiem_am = {"am", "a.m"};
   en.meridiem_pm = {"pm", "p.m"};

@@ -77,7 +77,8 @@ struct Language {
   // Parts of the day, read after a date ("tomorrow morning"), after "this" or "in the", or
   // alone: "morning" 09:00, "afternoon" 12:00, "evening" 19:00, "night" 22:00.
   Table<std::chrono::seconds> day_parts;
-  // A relative day with its part of the day in one word: "tonight" (today, 19:00).
+  // A relative day with its time in one phrase: "tonight" (today, 19:00), "end of day" (today,
+  // 17:00, the end of the working day).
   Table<std::pair<int, std::chrono::seconds>> day_and_part;
   // Times of day that are words: "noon", "midday", "midnight".
   Table<std::chrono::seconds> clock_words;
