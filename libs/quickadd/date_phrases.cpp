@@ -19,6 +19,9 @@ bool word_at(const Tokens& tokens, std::size_t i, std::string_view word) {
   return i < tokens.size() && tokens[i].word == word;
 }
 
+std::string describe(const time::LocalDate& date);
+std::string month_name(int month);
+
 DateValue day_value(const time::LocalDate& date, std::size_t next, bool bare,
                     std::optional<seconds> time_of_day) {
   DateValue value;
@@ -113,6 +116,50 @@ std::optional<DateValue> read_iso(const Tokens& tokens, std::size_t i) {
   return day_value(*date, i + 1, false, std::nullopt);
 }
 
+// "10/20", "20/10", "10/20/2027", "20/10/27": month/day (as in the US) unless the first number
+// cannot be a month; when both can, the answer says which was assumed.
+std::optional<DateValue> read_numeric(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  if (i >= tokens.size()) return std::nullopt;
+  const std::string& word = tokens[i].word;
+  const auto slash = word.find('/');
+  if (slash == std::string::npos || slash == 0 || slash > 2) return std::nullopt;
+  const auto second = word.find('/', slash + 1);
+  const std::string_view a = std::string_view(word).substr(0, slash);
+  const std::string_view b = std::string_view(word).substr(
+      slash + 1, second == std::string::npos ? std::string::npos : second - slash - 1);
+  const std::string_view y =
+      second == std::string::npos ? std::string_view{} : std::string_view(word).substr(second + 1);
+  if (!all_digits(a) || !all_digits(b) || b.size() > 2) return std::nullopt;
+  if (second != std::string::npos && (!all_digits(y) || (y.size() != 2 && y.size() != 4))) {
+    return std::nullopt;
+  }
+  const int first_number = digits_value(a);
+  const int second_number = digits_value(b);
+  const bool day_first = first_number > 12;
+  const int month = day_first ? second_number : first_number;
+  const int day = day_first ? first_number : second_number;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  DateValue value;
+  value.next = i + 1;
+  value.bare = true;  // "3/4 cup": only at the end or after a marker
+  if (!y.empty()) {
+    const int year = y.size() == 2 ? 2000 + digits_value(y) : digits_value(y);
+    value.date = time::LocalDate{year, static_cast<unsigned>(month), static_cast<unsigned>(day)};
+    if (!time::is_valid_date(value.date)) return std::nullopt;
+  } else {
+    const auto date = time::first_month_and_day_on_or_after(ctx.today, static_cast<unsigned>(month),
+                                                            static_cast<unsigned>(day));
+    if (!date) return std::nullopt;
+    value.date = *date;
+  }
+  if (!day_first && second_number <= 12 && first_number != second_number) {
+    value.assumed = "is assumed to be month/day, " + describe(value.date) + "; write '" +
+                    std::to_string(first_number) + " " + month_name(second_number) +
+                    "' for the other reading";
+  }
+  return value;
+}
+
 // An optional year after a month day: "dec 1 2027", "dec 1, 2027". Returns the token after it.
 std::size_t read_year(const Tokens& tokens, std::size_t i, std::optional<int>& year) {
   std::size_t j = i;
@@ -155,6 +202,12 @@ std::string describe(const time::LocalDate& date) {
       "July",    "August",   "September", "October", "November", "December"};
   return std::string(kDays[static_cast<std::size_t>(time::weekday_of(date))]) + " " +
          std::to_string(date.day) + " " + kMonths[date.month - 1] + " " + std::to_string(date.year);
+}
+
+std::string month_name(int month) {
+  static const std::array<const char*, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+  return kShort[static_cast<std::size_t>(month - 1)];
 }
 
 time::LocalDate monday_of(const time::LocalDate& date) {
@@ -353,6 +406,7 @@ std::optional<DateValue> read_day(const Tokens& tokens, std::size_t i, const Con
   if (auto named = read_named_day(tokens, i, ctx)) return named;
   if (auto in = read_in(tokens, i, ctx)) return in;
   if (auto iso = read_iso(tokens, i)) return iso;
+  if (auto numeric = read_numeric(tokens, i, ctx)) return numeric;
   if (auto calendar = read_calendar_date(tokens, i, ctx)) return calendar;
   // "the 1st": the next day of the month with that number.
   if (word_at(tokens, i, english().the_word) && i + 1 < tokens.size()) {
@@ -451,7 +505,17 @@ std::optional<Match> match_due(const Tokens& tokens, std::size_t i, const Contex
   const bool date_marker = contains(lang.date_markers, word);
   const bool period_marker = date_marker || contains(lang.period_markers, word);
   const std::size_t at = period_marker ? i + 1 : i;
-  const auto value = read_date(tokens, at, ctx);
+  auto value = read_date(tokens, at, ctx);
+  // "on 1st", "by 15th": a day of the month after a marker, as "on the 1st" (and, as that, only
+  // at the end: "on 1st floor").
+  bool day_of_month = false;
+  if (!value && date_marker && at < tokens.size()) {
+    day_of_month = true;
+    if (const auto day = ordinal_day(tokens[at].word)) {
+      value = day_value(time::first_month_day_on_or_after(ctx.today, static_cast<unsigned>(*day)),
+                        at + 1, true, std::nullopt);
+    }
+  }
   if (!value) return std::nullopt;
   // "at", "over", "before" go with periods only ("at the end of the month"), not "at friday".
   if (period_marker && !date_marker && !value->period) return std::nullopt;
@@ -471,7 +535,7 @@ std::optional<Match> match_due(const Tokens& tokens, std::size_t i, const Contex
   match.time_of_day = value->time_of_day;
   match.assumed = value->assumed;
   // A marker makes a bare date explicit, except "on the 5th" ("on the 5th floor").
-  const bool day_of_month = tokens[at].word == lang.the_word && !value->period;
+  day_of_month = day_of_month || (tokens[at].word == lang.the_word && !value->period);
   match.trailing_only = value->bare && (!period_marker || day_of_month);
   return match;
 }

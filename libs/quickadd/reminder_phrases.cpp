@@ -201,6 +201,8 @@ std::optional<Match> match_reminder(const Tokens& tokens, std::size_t i, const C
     if (match.assumed.empty()) match.assumed = assumed;
     next = after;
   }
+  // "Remind me in 10 minutes to check the oven": what follows is the task.
+  if (i == 0 && word_at(tokens, *next, english().remind_to) && *next + 1 < tokens.size()) ++*next;
   match.last = *next;
   return match;
 }

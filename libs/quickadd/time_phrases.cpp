@@ -130,7 +130,8 @@ std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {
     match.trailing_only = part->second == i + 1;
     return match;
   }
-  const bool at = contains(lang.at_words, tokens[i].word);
+  const bool at =
+      contains(lang.at_words, tokens[i].word) || contains(lang.time_markers, tokens[i].word);
   const auto value = read_time(tokens, at ? i + 1 : i);
   if (!value && at) {
     // "at 3": only at the end, as "Meet at 5 Main Street" is an address.

@@ -188,6 +188,7 @@ Language make_english() {
   en.meridiem_am = {"am", "a.m"};
   en.meridiem_pm = {"pm", "p.m"};
   en.at_words = {"at", "@"};
+  en.time_markers = {"by", "before"};
   en.date_markers = {"on", "by", "due", "from", "starting", "for", "before"};
   en.period_markers = {"on", "by", "due", "from", "starting", "at", "over", "before"};
   en.the_word = "the";

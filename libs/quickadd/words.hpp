@@ -85,6 +85,8 @@ struct Language {
   std::vector<std::string_view> meridiem_am;  // "am", "a.m"
   std::vector<std::string_view> meridiem_pm;  // "pm", "p.m"
   std::vector<std::string_view> at_words;     // before a time: "at", "@"
+  // Also before a time, in a time phrase only: "by 5pm", "before noon".
+  std::vector<std::string_view> time_markers;
   // Before a date: "on", "by", "due", "from", "starting".
   std::vector<std::string_view> date_markers;
   // Before a period ("at the end of the month", "over the weekend"): the date markers and these.
