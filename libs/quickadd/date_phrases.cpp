@@ -117,11 +117,19 @@ std::optional<DateValue> read_iso(const Tokens& tokens, std::size_t i) {
 }
 
 // "10/20", "20/10", "10/20/2027", "20/10/27": month/day (as in the US) unless the first number
-// cannot be a month; when both can, the answer says which was assumed.
+// cannot be a month; when both can, the answer says which was assumed. And "2027/01/27".
 std::optional<DateValue> read_numeric(const Tokens& tokens, std::size_t i, const Context& ctx) {
   if (i >= tokens.size()) return std::nullopt;
   const std::string& word = tokens[i].word;
   const auto slash = word.find('/');
+  if (slash == 4 && word.size() == 10 && word[7] == '/') {  // "2027/01/27"
+    std::string iso = word;
+    iso[4] = '-';
+    iso[7] = '-';
+    const auto date = time::parse_local_date(iso);
+    if (!date) return std::nullopt;
+    return day_value(*date, i + 1, false, std::nullopt);
+  }
   if (slash == std::string::npos || slash == 0 || slash > 2) return std::nullopt;
   const auto second = word.find('/', slash + 1);
   const std::string_view a = std::string_view(word).substr(0, slash);
