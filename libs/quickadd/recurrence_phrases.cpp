@@ -233,8 +233,8 @@ std::size_t read_month_interval(const Tokens& tokens, std::size_t i, Match& matc
   if (j + 2 >= tokens.size() || !contains(words().every_words, tokens[j].word)) return i;
   const std::string& count = tokens[j + 1].word;
   const int interval = count == words().other_word ? 2 : count_word(count).value_or(0);
-  if (j + 2 >= tokens.size() || calendar_unit(tokens[j + 2].word) != CalendarUnit::month ||
-      interval < 1 || interval > kMaxInterval) {
+  if (calendar_unit(tokens[j + 2].word) != CalendarUnit::month || interval < 1 ||
+      interval > kMaxInterval) {
     return i;
   }
   match.preset.interval = interval;
