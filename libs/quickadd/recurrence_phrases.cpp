@@ -400,6 +400,41 @@ std::optional<std::pair<int, CalendarUnit>> read_count_and_unit(const Tokens& to
   return std::make_pair(*count, *unit);
 }
 
+// "on mondays", "on mondays and thursdays", "on weekdays", "on weekends", and without "on"
+// (at the end of the text only) "mondays": days in the plural repeat every week. The token
+// after them, or i.
+std::size_t read_plural_days(const Tokens& tokens, std::size_t i, Match& match) {
+  const bool on = word_at(tokens, i, words().on_word);
+  const std::size_t j = on ? i + 1 : i;
+  if (j >= tokens.size()) return i;
+  const std::string_view plural = words().plural;
+  const auto is_plural = [plural](const std::string& word) {
+    return word.size() > plural.size() &&
+           word.compare(word.size() - plural.size(), plural.size(), plural) == 0;
+  };
+  std::size_t next = j;
+  if (const auto set = match_entry(words().day_sets, tokens, j);
+      set && is_plural(tokens[set->second - 1].word)) {
+    const bool work_week = set->first.days.size() == 5;
+    match.preset.kind = work_week ? PresetKind::weekdays : PresetKind::weekly;
+    if (!work_week) match.preset.days = set->first.days;
+    match.assumed = std::string(set->first.assumed);
+    next = set->second;
+  } else {
+    std::vector<Weekday> days;
+    next = read_weekday_list(tokens, j, days);
+    if (next == j) return i;
+    for (std::size_t k = j; k < next; ++k) {
+      if (weekday_word(tokens[k].word)) return i;  // "monday": one day, not a repeat
+    }
+    match.preset.kind = PresetKind::weekly;
+    match.preset.days = days;
+  }
+  match.selects_days = true;
+  match.trailing_only = !on;
+  return next;
+}
+
 // "after 10 days", "after a week": counted from each completion.
 std::size_t read_after(const Tokens& tokens, std::size_t i, Match& match) {
   if (i >= tokens.size() || !contains(words().after_words, tokens[i].word)) return i;
@@ -509,6 +544,10 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
     return match;
   }
   if (const std::size_t next = read_of_every_month(tokens, i, match); next != i) {
+    match.last = read_tail(tokens, next, match, ctx);
+    return match;
+  }
+  if (const std::size_t next = read_plural_days(tokens, i, match); next != i) {
     match.last = read_tail(tokens, next, match, ctx);
     return match;
   }

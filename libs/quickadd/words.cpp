@@ -23,7 +23,7 @@ void add_repeat_words(Language& en) {
   const std::vector<Weekday> work_week = {Weekday::monday, Weekday::tuesday, Weekday::wednesday,
                                           Weekday::thursday, Weekday::friday};
   const std::vector<Weekday> weekend = {Weekday::saturday, Weekday::sunday};
-  en.every_words = {"every", "ev"};
+  en.every_words = {"every", "ev", "each"};
   en.completion_mark = "!";
   en.after_words = {"after"};
   en.completion_phrases = {"after completion", "after completing", "from completion",
@@ -57,7 +57,7 @@ void add_repeat_words(Language& en) {
                  {"weekend days", {weekend, {}}},
                  {"day of the weekend", {weekend, {}}},
                  {"weekend", {{Weekday::saturday}, saturday_only}},
-                 {"weekends", {{Weekday::saturday}, saturday_only}}};
+                 {"weekends", {weekend, {}}}};
   en.workday_words = {"workday",  "work day",  "working day",  "business day",  "weekday",
                       "workdays", "work days", "working days", "business days", "weekdays"};
   en.day_words = {"day", "days"};

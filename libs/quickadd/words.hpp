@@ -112,7 +112,7 @@ struct Language {
   std::vector<std::string_view> day_part_blockers;
 
   // Repeats (recurrence_phrases.cpp).
-  std::vector<std::string_view> every_words;  // "every", "ev"
+  std::vector<std::string_view> every_words;  // "every", "ev", "each"
   // Glued to an every word, the repeat counts from each completion ("every! 3 days").
   std::string_view completion_mark;
   // Before "3 days", the same ("after 3 days").
