@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   rt.require_state_store();
 
   dapr::DaprStateStore store(rt.dapr(), service::kStateStore);
-  DaprReminderPublisher publisher(rt.dapr(), service::kPubSub, rt.name());
+  DaprReminderPublisher publisher(rt.publisher(), rt.name());
   SchedulerMetrics metrics(rt.metrics());
   Schedule schedule;
   BucketWriter writer(store, system_wall_clock());

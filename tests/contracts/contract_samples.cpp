@@ -435,7 +435,8 @@ void run() {
   // reminder-scheduler: the tasks as its handler reads them from task events.
   std::vector<dapr::CloudEvent> reminder_events;
   {
-    reminder_scheduler::DaprReminderPublisher publisher(dapr, "pubsub", "reminder-scheduler");
+    reminder_scheduler::DaprReminderPublisher publisher(dapr::Publisher(dapr, "pubsub"),
+                                                        "reminder-scheduler");
     auto due_firings = [](const tasks::Task& task) {
       const auto read = tasks::task_from_json(tasks::to_json(task));
       std::vector<reminder_scheduler::DueFiring> due;

@@ -89,7 +89,8 @@ Delivery delivery(const std::string& id, const std::string& user) {
 TEST_CASE("reminder events go out as raw CloudEvents keyed by user", "[reminder-scheduler]") {
   SidecarStub sidecar;
   auto client = sidecar.client();
-  DaprReminderPublisher publisher(client, "kafka-pubsub", "reminder-scheduler");
+  DaprReminderPublisher publisher(todo::dapr::Publisher(client, "kafka-pubsub"),
+                                  "reminder-scheduler");
 
   CHECK(publisher.publish({delivery("t1:r1:100", "user-1")}).empty());
   CHECK(publisher.publish({delivery("t2:r1:100", "user-2"), delivery("t3:r1:100", "user-3")})
