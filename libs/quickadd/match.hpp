@@ -57,6 +57,9 @@ struct Match {
   std::vector<int> workday_positions;  // "every 15th workday": Monday to Friday, BYSETPOS=15
   bool completion = false;             // "every! 3 days", "after 3 days": from each completion
   int every_minutes = 0;               // "every 2 hours": finer than a day (FREQ=HOURLY)
+  // recurrence read whole but not usable ("every 2 days except sunday"): why, for the warning;
+  // the phrase then stays in the title.
+  std::string refused;
   // time: several times a day ("at 8am and 8pm"), as typed; time_of_day is the first of them.
   std::vector<std::chrono::seconds> times;
   // until: "for 6 weeks" ends the series that long after its first due (`date` is then unused).

@@ -129,6 +129,10 @@ class Reader {
     const Match* due = first_of(phrases_, MatchKind::due);
     const Match* time_of_day = first_of(phrases_, MatchKind::time);
     const Match* rule = first_of(phrases_, MatchKind::recurrence);
+    if (rule && !rule->refused.empty()) {
+      drop(rule, rule->refused);
+      rule = nullptr;
+    }
     const Match* until = first_of(phrases_, MatchKind::until);
     const Match* count = first_of(phrases_, MatchKind::count);
     std::optional<time::LocalDate> date;

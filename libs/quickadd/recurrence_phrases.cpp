@@ -446,9 +446,47 @@ std::size_t read_after(const Tokens& tokens, std::size_t i, Match& match) {
   return i + 3;
 }
 
+// "except sunday", "but not friday and saturday" after a repeat on days of the week: those days
+// left out ("every day except sunday" is Monday to Saturday). The token after it, or i.
+std::size_t read_except(const Tokens& tokens, std::size_t i, Match& match) {
+  const std::size_t j = skip_phrase(tokens, i, words().except_words);
+  if (j == i) return i;
+  std::vector<Weekday> left_out;
+  const std::size_t next = read_weekday_list(tokens, j, left_out);
+  if (next == j) return i;
+  std::vector<Weekday> days;
+  const recurrence::Preset& preset = match.preset;
+  const auto refuse = [&match, next] {
+    match.refused =
+        "leaves out days only from a repeat every day or every week; it stays in "
+        "the title";
+    return next;
+  };
+  if (preset.interval != 1) return refuse();
+  if (preset.kind == PresetKind::daily) {
+    for (int d = 0; d < 7; ++d) days.push_back(static_cast<Weekday>(d));
+  } else if (preset.kind == PresetKind::weekdays) {
+    days = {Weekday::monday, Weekday::tuesday, Weekday::wednesday, Weekday::thursday,
+            Weekday::friday};
+  } else if (preset.kind == PresetKind::weekly && !preset.days.empty()) {
+    days = preset.days;
+  } else {
+    return refuse();
+  }
+  std::vector<Weekday> kept;
+  for (Weekday day : days) {
+    if (std::find(left_out.begin(), left_out.end(), day) == left_out.end()) kept.push_back(day);
+  }
+  if (kept.empty() || kept.size() == days.size()) return refuse();
+  match.preset.kind = PresetKind::weekly;
+  match.preset.days = kept;
+  match.selects_days = true;
+  return next;
+}
+
 // What may follow a repeat: a part of the day ("every monday morning") and "after completion".
 std::size_t read_tail(const Tokens& tokens, std::size_t i, Match& match, const Context& ctx) {
-  std::size_t j = i;
+  std::size_t j = read_except(tokens, i, match);
   if (!match.time_of_day) {
     if (const auto part = read_day_part(tokens, j, true)) {
       match.time_of_day = part->first;

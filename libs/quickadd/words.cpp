@@ -24,6 +24,8 @@ void add_repeat_words(Language& en) {
                                           Weekday::thursday, Weekday::friday};
   const std::vector<Weekday> weekend = {Weekday::saturday, Weekday::sunday};
   en.every_words = {"every", "ev", "each"};
+  en.except_words = {"except",     "except on", "except for", "but not",
+                     "but not on", "excluding", "apart from"};
   en.completion_mark = "!";
   en.after_words = {"after"};
   en.completion_phrases = {"after completion", "after completing", "from completion",

@@ -122,6 +122,8 @@ struct Language {
   std::string_view other_word;  // "every other week": every second
   std::string_view on_word;     // "every week on monday", "every month on the 1st"
   Table<std::pair<CalendarUnit, int>> repeat_adverbs;  // "daily", ..., "fortnightly" (2 weeks)
+  // Before weekdays a daily or weekly repeat leaves out: "every day except sunday".
+  std::vector<std::string_view> except_words;
   // Units only repeats use: "every quarter" (3 months), "every fortnight" (2 weeks).
   Table<std::pair<CalendarUnit, int>> repeat_units;
   Table<DaySet> day_sets;  // "every weekday", "every workday", "every weekend day", ...
