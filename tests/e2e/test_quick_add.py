@@ -168,3 +168,27 @@ def test_500_characters_are_fine():
     answer = quick_add(api, "é" * 495 + " p1")
     assert answer["task"]["priority"] == "urgent"
     assert any("200 characters" in w for w in answer["warnings"])
+
+
+@pytest.mark.parametrize("text, rrule, mode", [
+    ("Board every 1st and 3rd tuesday", "FREQ=MONTHLY;BYDAY=1TU,3TU", "due"),
+    ("Payroll every last workday", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "due"),
+    ("Pills every day at 8am and 8pm", "FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0", "due"),
+    ("Water plants every! 3 days", "FREQ=DAILY;INTERVAL=3", "completion"),
+    ("Descale the kettle after 2 months", "FREQ=MONTHLY;INTERVAL=2", "completion"),
+])
+def test_a_repeat_a_preset_cannot_say_is_saved_as_read(text, rrule, mode):
+    """Repeats sent as {"rrule": ...} or with "mode": "completion" (issue 15) are bodies the
+    task API takes as they are, and the saved rule starts at the due."""
+    api = new_user(time_zone="Europe/Berlin")
+    answer = quick_add(api, text)
+    assert answer["rrule"] == rrule
+    assert answer["warnings"] == []
+    assert answer["next"][0] == answer["due_at"]
+    assert answer["task"]["recurrence"].get("mode", "due") == mode
+    created = api.post("/api/v1/tasks", answer["task"])
+    assert created.status_code == 201, created.text
+    created = created.json()
+    assert created["recurrence"] == {"rrule": rrule, "mode": mode}
+    assert created["due"] == answer["task"]["due"]
+    assert created["due_at"] == answer["due_at"]
