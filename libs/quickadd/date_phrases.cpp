@@ -494,7 +494,7 @@ std::optional<std::pair<seconds, std::size_t>> read_day_part(const Tokens& token
     if (const auto part = lookup(lang.day_parts, tokens[i + n].word)) {
       // "at night", "in the morning"; not "at morning" or "in the night".
       const bool at = n == 1;
-      const bool night = tokens[i + n].word == "night";
+      const bool night = contains(lang.at_only_day_parts, tokens[i + n].word);
       if (at == night) return std::make_pair(*part, i + n + 1);
     }
   }
@@ -531,7 +531,8 @@ std::optional<Match> match_due(const Tokens& tokens, std::size_t i, const Contex
   // The last of a list of weekdays ("monday, wednesday and friday") is not a date of its own:
   // reading only "friday" would leave the rest in the title.
   if (at >= 2 && weekday_word(tokens[at].word) &&
-      (contains(lang.list_words, tokens[at - 1].word) || tokens[at - 1].word == "or") &&
+      (contains(lang.list_words, tokens[at - 1].word) ||
+       contains(lang.or_words, tokens[at - 1].word)) &&
       weekday_word_or_plural(tokens[at - 2].word)) {
     return std::nullopt;
   }

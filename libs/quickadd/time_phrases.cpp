@@ -30,9 +30,10 @@ std::optional<seconds> twelve_hour(std::string_view clock, std::string_view meri
   int hour = 0;
   int minute = 0;
   if (!read_clock(clock, hour, minute) || hour < 1 || hour > 12) return std::nullopt;
-  if (meridiem == "am" || meridiem == "a.m") {
+  const Language& lang = english();
+  if (contains(lang.meridiem_am, meridiem)) {
     if (hour == 12) hour = 0;
-  } else if (meridiem == "pm" || meridiem == "p.m") {
+  } else if (contains(lang.meridiem_pm, meridiem)) {
     if (hour != 12) hour += 12;
   } else {
     return std::nullopt;
@@ -59,8 +60,9 @@ std::string two_digits(int n) {
 std::optional<TimeValue> read_time(const Tokens& tokens, std::size_t i) {
   if (i >= tokens.size()) return std::nullopt;
   const std::string& word = tokens[i].word;
-  if (word == "noon" || word == "midday") return TimeValue{seconds{12 * 3600}, i + 1, true};
-  if (word == "midnight") return TimeValue{seconds{0}, i + 1, true};
+  if (const auto clock = lookup(english().clock_words, word)) {  // "noon", "midnight"
+    return TimeValue{*clock, i + 1, true};
+  }
   // "9am", "9:30pm"
   if (word.size() > 2) {
     const std::string_view text = word;
@@ -120,7 +122,7 @@ std::optional<Match> match_time(const Tokens& tokens, std::size_t i) {
   // "in the morning", "at night"; "morning", "afternoon", "evening" alone at the end, unless a
   // word before makes them a thing ("the evening", "good night").
   const bool blocked = i > 0 && contains(lang.day_part_blockers, tokens[i - 1].word);
-  const bool bare_night = tokens[i].word == "night";
+  const bool bare_night = contains(lang.at_only_day_parts, tokens[i].word);
   if (const auto part = read_day_part(tokens, i, !blocked && !bare_night)) {
     Match match;
     match.kind = MatchKind::time;
