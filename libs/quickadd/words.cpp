@@ -186,6 +186,7 @@ Language make_english() {
                      {"the end of the day", {0, 17 * kHour}},
                      {"end of today", {0, 17 * kHour}},
                      {"end of tomorrow", {1, 17 * kHour}}};
+  en.at_only_day_parts = {"night"};
   en.clock_words = {{"noon", 12 * kHour}, {"midday", 12 * kHour}, {"midnight", seconds{0}}};
   en.meridiem_am = {"am", "a.m"};
   en.meridiem_pm = {"pm", "p.m"};
@@ -205,6 +206,7 @@ Language make_english() {
   en.remind_to = "to";
   en.before_words = {"before", "earlier", "ahead", "early", "prior"};
   en.list_words = {"and", "&", ","};
+  en.or_words = {"or"};
   en.day_part_blockers = {"the",  "a",    "an", "good", "every", "each", "per", "all",
                           "this", "that", "my", "your", "our",   "one",  "same"};
   add_repeat_words(en);

@@ -80,6 +80,8 @@ struct Language {
   // A relative day with its time in one phrase: "tonight" (today, 19:00), "end of day" (today,
   // 17:00, the end of the working day).
   Table<std::pair<int, std::chrono::seconds>> day_and_part;
+  // Parts of the day read only after "at" ("at night"), never alone or after "in the".
+  std::vector<std::string_view> at_only_day_parts;
   // Times of day that are words: "noon", "midday", "midnight".
   Table<std::chrono::seconds> clock_words;
   std::vector<std::string_view> meridiem_am;  // "am", "a.m"
@@ -108,6 +110,7 @@ struct Language {
   std::string_view remind_to;
   std::vector<std::string_view> before_words;
   std::vector<std::string_view> list_words;
+  std::vector<std::string_view> or_words;  // "monday or tuesday"
   // Words after which a bare part of the day belongs to the title ("the evening", "good night").
   std::vector<std::string_view> day_part_blockers;
 
