@@ -99,6 +99,28 @@ std::optional<std::size_t> read_reminder(const Tokens& tokens, std::size_t i, co
     }
     return after;
   }
+  // "on the day" [at a time]: on the due's day; "when it's due": at the due.
+  for (std::string_view words : lang.due_day_words) {
+    if (const std::size_t n = match_words(tokens, i, words)) {
+      ReminderSpec spec;
+      const auto time = read_at_time(tokens, i + n, &assumed);
+      if (time) {
+        spec.time_of_day = time->time_of_day;
+      } else {
+        spec.before = seconds{0};
+      }
+      out.push_back(spec);
+      return time ? time->next : i + n;
+    }
+  }
+  for (std::string_view words : lang.at_due_words) {
+    if (const std::size_t n = match_words(tokens, i, words)) {
+      ReminderSpec spec;
+      spec.before = seconds{0};
+      out.push_back(spec);
+      return i + n;
+    }
+  }
   // "the day before", "the day before at 6pm", "the evening before", "the week before".
   if (word_at(tokens, i, lang.the_word) && i + 2 < tokens.size()) {
     const std::string& what = tokens[i + 1].word;

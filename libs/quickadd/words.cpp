@@ -205,6 +205,8 @@ Language make_english() {
   en.remind_words = {{"remind me", 1}, {"remind", 1}, {"reminder", 1}};
   en.remind_to = "to";
   en.before_words = {"before", "earlier", "ahead", "early", "prior"};
+  en.due_day_words = {"on the day", "on the same day", "that day", "the same day"};
+  en.at_due_words = {"when it's due", "when it is due", "when due", "at the time", "on time"};
   en.list_words = {"and", "&", ","};
   en.or_words = {"or"};
   en.day_part_blockers = {"the",  "a",    "an", "good", "every", "each", "per", "all",

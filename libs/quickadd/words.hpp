@@ -109,6 +109,8 @@ struct Language {
   // tomorrow" is the task "call mom" with a reminder when it is due.
   std::string_view remind_to;
   std::vector<std::string_view> before_words;
+  std::vector<std::string_view> due_day_words;  // "on the day" [at 8am]: the due's day
+  std::vector<std::string_view> at_due_words;   // "when it's due", "at the time": at the due
   std::vector<std::string_view> list_words;
   std::vector<std::string_view> or_words;  // "monday or tuesday"
   // Words after which a bare part of the day belongs to the title ("the evening", "good night").
