@@ -65,6 +65,8 @@ struct Match {
   // until: "for 6 weeks" ends the series that long after its first due (`date` is then unused).
   int span_months = 0;
   int span_days = 0;
+  // until: "every monday in january" also starts the series (on 1 January).
+  std::optional<time::LocalDate> scope_start;
   // Where English is ambiguous, what was assumed ("is read as every Saturday; ..."): the answer
   // warns "'<phrase>' <assumed>" when the phrase is used.
   std::string assumed;

@@ -137,6 +137,7 @@ class Reader {
     const Match* count = first_of(phrases_, MatchKind::count);
     std::optional<time::LocalDate> date;
     if (due) date = due->date;
+    if (!date && rule && until && until->scope_start) date = until->scope_start;  // "in january"
     std::optional<seconds> clock;
     if (time_of_day) {
       clock = time_of_day->time_of_day;

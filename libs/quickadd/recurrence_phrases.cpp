@@ -562,6 +562,37 @@ std::optional<Match> read_for_span(const Tokens& tokens, std::size_t i) {
   return match;
 }
 
+// "this week", "for the rest of the month", "in january" (after a repeat): an end, and for a
+// month to come its start too.
+std::optional<Match> read_scope(const Tokens& tokens, std::size_t i, const Context& ctx) {
+  const auto scope = match_entry(words().scope_words, tokens, i);
+  if (!scope) return std::nullopt;
+  Match match;
+  match.kind = MatchKind::until;
+  match.first = i;
+  match.last = scope->second;
+  const time::LocalDate& today = ctx.today;
+  switch (scope->first) {
+    case RepeatScope::this_week:
+      match.date = time::first_on_or_after(today, Weekday::sunday);
+      return match;
+    case RepeatScope::this_month:
+      match.date =
+          time::LocalDate{today.year, today.month,
+                          static_cast<unsigned>(time::days_in_month(today.year, today.month))};
+      return match;
+    case RepeatScope::named_month:
+      break;
+  }
+  const auto month = read_end_month(tokens, scope->second, MonthPart::end, ctx);
+  if (!month) return std::nullopt;
+  match.date = month->first;
+  match.last = month->second;
+  const time::LocalDate first{match.date.year, match.date.month, 1};
+  if (today < first) match.scope_start = first;
+  return match;
+}
+
 }  // namespace
 
 std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const Context& ctx) {
@@ -599,6 +630,11 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
     match.trailing_only = true;
     return match;
   }
+  if (const auto once = match_entry(words().once_phrases, tokens, i)) {  // "once a week"
+    match.preset.kind = kind_of(once->first);
+    match.last = read_tail(tokens, read_details(tokens, once->second, match), match, ctx);
+    return match;
+  }
   const auto adverb = lookup(words().repeat_adverbs, tokens[i].word);
   if (!adverb) return std::nullopt;
   match.preset.kind = kind_of(adverb->first);
@@ -611,6 +647,7 @@ std::optional<Match> match_recurrence(const Tokens& tokens, std::size_t i, const
 std::optional<Match> match_until(const Tokens& tokens, std::size_t i, const Context& ctx) {
   if (i >= tokens.size()) return std::nullopt;
   if (auto span = read_for_span(tokens, i)) return span;
+  if (auto scope = read_scope(tokens, i, ctx)) return scope;
   std::optional<Match> best;
   const auto consider = [&best](const Match& match) {
     if (!best || match.last > best->last) best = match;

@@ -39,6 +39,21 @@ void add_repeat_words(Language& en) {
       {"biweekly", {CalendarUnit::week, 2}},       {"bi-weekly", {CalendarUnit::week, 2}},
       {"quarterly", {CalendarUnit::month, 3}},     {"semiannually", {CalendarUnit::month, 6}},
       {"semi-annually", {CalendarUnit::month, 6}}, {"biannually", {CalendarUnit::month, 6}}};
+  en.once_phrases = {{"once a day", CalendarUnit::day},
+                     {"once a week", CalendarUnit::week},
+                     {"once a month", CalendarUnit::month},
+                     {"once a year", CalendarUnit::year}};
+  en.scope_words = {{"this week", RepeatScope::this_week},
+                    {"the rest of the week", RepeatScope::this_week},
+                    {"for the rest of the week", RepeatScope::this_week},
+                    {"rest of the week", RepeatScope::this_week},
+                    {"this month", RepeatScope::this_month},
+                    {"the rest of the month", RepeatScope::this_month},
+                    {"for the rest of the month", RepeatScope::this_month},
+                    {"rest of the month", RepeatScope::this_month},
+                    {"in", RepeatScope::named_month},
+                    {"during", RepeatScope::named_month},
+                    {"throughout", RepeatScope::named_month}};
   en.repeat_units = {{"quarter", {CalendarUnit::month, 3}},
                      {"quarters", {CalendarUnit::month, 3}},
                      {"fortnight", {CalendarUnit::week, 2}},

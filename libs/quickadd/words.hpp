@@ -52,6 +52,10 @@ struct Period {
 // What a word before a month name makes of it ("mid january": the 15th).
 enum class MonthPart { start, middle, end };
 
+// A stretch a repeat is kept to: "every day this week" (until Sunday), "every weekday this month"
+// (until its last day), "every monday in january" (that month).
+enum class RepeatScope { this_week, this_month, named_month };
+
 // A named set of weekdays ("weekday": Monday to Friday). `assumed` says, for the answer's
 // warnings, which reading of an ambiguous name was taken ("weekend": Saturday).
 struct DaySet {
@@ -131,6 +135,11 @@ struct Language {
   std::vector<std::string_view> except_words;
   // Units only repeats use: "every quarter" (3 months), "every fortnight" (2 weeks).
   Table<std::pair<CalendarUnit, int>> repeat_units;
+  // Repeats said with "once": "once a day", "once a week", "once a month", "once a year".
+  Table<CalendarUnit> once_phrases;
+  // After a repeat, the stretch it is kept to ("this week", "for the rest of the month", "in"
+  // before a month).
+  Table<RepeatScope> scope_words;
   Table<DaySet> day_sets;  // "every weekday", "every workday", "every weekend day", ...
   // What the positions (week_ordinals) count: working days ("the 15th workday") or days ("the last
   // day").
