@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -41,9 +42,7 @@ double percentile(std::vector<double> sorted, double q) {
   return sorted[index];
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   const int rounds = argc > 1 ? std::atoi(argv[1]) : 20;
   const std::filesystem::path folder =
       argc > 2 ? argv[2] : std::filesystem::path(TODO_SOURCE_DIR) / "tests/unit/quickadd/corpus";
@@ -82,4 +81,16 @@ int main(int argc, char** argv) {
     std::printf("  %8.1f us  %s\n", worst[k].first, texts[worst[k].second].c_str());
   }
   return sink == 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A missing corpus folder or a "text" that is not a string: the reason, not an abort.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "quickadd_bench: %s\n", e.what());
+    return 1;
+  }
 }

@@ -15,8 +15,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 started=$SECONDS
 
 bash "$here/check-format.sh"
-# clang-tidy (CI or TODO_TIDY=1) on the whole tree: libs, services and tests (unit, contracts,
-# fuzz), clean since issue 14, so any finding fails the run. 17 to 30 minutes on two cores.
+# clang-tidy (CI or TODO_TIDY=1) on the whole tree: libs, services, bench and tests (unit,
+# contracts, fuzz), clean since issue 14, so any finding fails the run. 17 to 30 minutes on two
+# cores.
 [[ "${TODO_TIDY:-${CI:-0}}" =~ ^(0|false)$ ]] || bash "$here/check-tidy.sh"
 
 log "== unit tests"
