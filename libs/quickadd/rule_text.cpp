@@ -69,12 +69,6 @@ std::string monthly_pattern(const Match& rule, int interval) {
   return text;
 }
 
-std::string until_value(const time::LocalDate& date) {
-  std::string iso = time::format_local_date(date);
-  iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
-  return iso;
-}
-
 }  // namespace
 
 bool fits_preset(const Match& rule, const std::vector<seconds>& times) {
@@ -108,8 +102,7 @@ std::optional<std::string> rule_text(const Match& rule, const recurrence::Preset
     text += ";BYHOUR=" + joined(hours) +
             ";BYMINUTE=" + std::to_string(times.front().count() % 3600 / 60);
   }
-  if (preset.count) text += ";COUNT=" + std::to_string(*preset.count);
-  if (preset.until) text += ";UNTIL=" + until_value(*preset.until);
+  text += recurrence::rule_end(preset);
   const auto valid = recurrence::parse_rrule(text);
   if (!valid) return std::nullopt;
   return *valid;

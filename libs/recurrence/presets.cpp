@@ -84,12 +84,16 @@ std::optional<std::string> check_preset(const Preset& preset) {
 
 std::string to_rrule(const Preset& preset) {
   if (auto problem = check_preset(preset)) throw std::invalid_argument(*problem);
-  std::string rule = pattern(preset);
-  if (preset.count) rule += ";COUNT=" + std::to_string(*preset.count);
+  return pattern(preset) + rule_end(preset);
+}
+
+std::string rule_end(const Preset& preset) {
+  std::string end;
+  if (preset.count) end += ";COUNT=" + std::to_string(*preset.count);
   // A DATE UNTIL: the series ends with that local day, whatever the time of day (our expansion
   // compares a DATE UNTIL by local date).
-  if (preset.until) rule += ";UNTIL=" + until_value(*preset.until);
-  return rule;
+  if (preset.until) end += ";UNTIL=" + until_value(*preset.until);
+  return end;
 }
 
 }  // namespace todo::recurrence

@@ -49,6 +49,10 @@ std::optional<std::string> check_preset(const Preset& preset);
 // validate_rrule. Throws std::invalid_argument with check_preset's message for a bad preset.
 std::string to_rrule(const Preset& preset);
 
+// The end of a preset's rule as RRULE parts: ";COUNT=5", ";UNTIL=20261231" or "" (quick add
+// appends it to the rules a preset cannot say).
+std::string rule_end(const Preset& preset);
+
 // The JSON form: {"preset":"weekly","days":["MO","WE"],"interval":2}, with optional "until"
 // ("YYYY-MM-DD") or "count". Fields by preset: every preset takes "interval"; "weekly" takes
 // "days"; "monthly" requires "day" (1-31 or -1); "monthly_weekday" requires "weekday" and
